@@ -1,0 +1,275 @@
+"""The cattrs converter behind every planmodel file, and its error reporting.
+
+The converter is strict where cattrs is lenient by default: a number is not
+accepted as a string, a string is not iterated as a list, floats and NaN are not
+accepted as numbers, unknown keys are refused, and every measure, condition and
+schedule carries a ``kind`` tag. Errors are turned into ``Problem`` s with the
+JSON path of the offending value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Optional
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ._json import NonFinite, path_join
+from ._numbers import to_decimal
+from ._periods import Period, to_date, to_period
+from .conditions import CONDITION_TYPES, Condition
+from .errors import PlanModelError, Problem
+from .measures import MEASURE_TYPES, REFERENCE_TYPES, Measure, Reference
+from .observations import Distribution
+from .schedules import SCHEDULE_TYPES, Schedule
+from .status import Status
+from .text import Text
+
+
+class Invalid(ValueError):
+    """A value of the wrong shape; ``key`` narrows the path to one of its keys."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def show(value: object) -> str:
+    """A JSON-ish rendering of a bad value for an error message."""
+    if isinstance(value, NonFinite):
+        return str(value)
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _expect(what: str, value: object) -> Invalid:
+    return Invalid(f"expected {what}, got {show(value)}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str) or isinstance(value, NonFinite):
+        raise _expect("a string", value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _expect("a whole number", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _expect("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, NonFinite):
+        raise Invalid(f"expected a finite number, got {value}")
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise _expect("a number", value)
+    return to_decimal(value)
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise _expect('a date "YYYY-MM-DD"', value)
+    try:
+        return to_date(value)
+    except (TypeError, ValueError):
+        raise _expect('a date "YYYY-MM-DD"', value) from None
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        try:
+            return to_period(value)
+        except (TypeError, ValueError) as exc:
+            if isinstance(value, int):
+                raise Invalid(str(exc)) from None
+    raise _expect('a year (e.g. 2023) or a date "YYYY-MM-DD"', value)
+
+
+def _structure_text(value: object, _: type) -> Text:
+    if not isinstance(value, dict):
+        raise _expect('an object of language tag → text, e.g. {"vi": "…", "en": "…"}', value)
+    for tag, text in value.items():
+        if not isinstance(text, str):
+            raise Invalid(f"expected a string, got {show(text)}", key=tag)
+    try:
+        return Text(value)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def _structure_distribution(value: object, _: type) -> Distribution:
+    if not isinstance(value, dict):
+        raise _expect("an object of level → number of units", value)
+    for level, count in value.items():
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise Invalid(f"expected a whole number of units, got {show(count)}", key=level)
+    try:
+        return Distribution(value)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    # BaseException.add_note is new in Python 3.11; cattrs reads __notes__ on any version.
+    exc.__dict__.setdefault("__notes__", []).append(note)
+
+
+def _is_variadic_tuple(kind: Any) -> bool:
+    return typing.get_origin(kind) is tuple and typing.get_args(kind)[-1:] == (Ellipsis,)
+
+
+def _tuple_hook(converter: Converter, element: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    structure_element = converter.get_structure_hook(element)
+
+    def structure(value: object, cl: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _expect("a list", value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_element(item, element))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                _add_note(exc, IterableValidationNote(f"item @ index {index}", index, element))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        return tuple(items)
+
+    return structure
+
+
+def _register_tagged(converter: Converter, union: Any, types: tuple[type, ...], what: str) -> None:
+    by_kind = {cls.kind: cls for cls in types}  # type: ignore[attr-defined]
+    kinds = ", ".join(by_kind)
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _expect(f'a {what} object with a "kind" ({kinds})', value)
+        if "kind" not in value:
+            raise Invalid(
+                f"required key missing; a {what} names its kind, one of: {kinds}", key="kind"
+            )
+        kind = value["kind"]
+        if not isinstance(kind, str) or kind not in by_kind:
+            raise Invalid(f"unknown {what} kind {show(kind)}; expected one of: {kinds}", key="kind")
+        rest = {key: item for key, item in value.items() if key != "kind"}
+        return converter.structure(rest, by_kind[kind])
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {"kind": type(value).kind, **converter.unstructure(value, type(value))}
+
+    converter.register_structure_hook(union, structure)
+    converter.register_structure_hook(
+        Optional[union], lambda v, t: None if v is None else structure(v, t)
+    )
+    converter.register_unstructure_hook(union, unstructure)
+    converter.register_unstructure_hook(Optional[union], unstructure)
+
+
+def make_converter() -> Converter:
+    converter = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, lambda value: value)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    for period_type in (Period, Optional[Period]):
+        converter.register_structure_hook(
+            period_type,
+            lambda v, t: None if v is None and t is not Period else _structure_period(v, t),
+        )
+        converter.register_unstructure_hook(
+            period_type, lambda v: v.isoformat() if isinstance(v, dt.date) else v
+        )
+    converter.register_structure_hook(Text, _structure_text)
+    converter.register_unstructure_hook(Text, lambda text: text.as_dict())
+    converter.register_structure_hook(Distribution, _structure_distribution)
+    converter.register_unstructure_hook(Distribution, lambda dist: dist.as_dict())
+    converter.register_unstructure_hook(Status, lambda status: status.value)
+    converter.register_structure_hook_factory(
+        _is_variadic_tuple,
+        lambda t: _tuple_hook(converter, typing.get_args(t)[0]),
+    )
+    _register_tagged(converter, Measure, MEASURE_TYPES, "measure")
+    _register_tagged(converter, Condition, CONDITION_TYPES, "condition")
+    _register_tagged(converter, Schedule, SCHEDULE_TYPES, "schedule")
+    _register_tagged(converter, Reference, REFERENCE_TYPES, "reference")
+    return converter
+
+
+# -- turning structuring errors into located problems -----------------------------------
+
+
+def _allowed_keys(cls: type) -> list[str]:
+    keys = [a.alias or a.name for a in attrs.fields(cls) if a.init]
+    if hasattr(cls, "kind"):
+        keys.insert(0, "kind")
+    return keys
+
+
+def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Every problem inside a (possibly nested) structuring error, with its path."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        found = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            key = note.index if isinstance(note, IterableValidationNote) else note.name
+            found += problems_from(sub, path_join(path, key))
+        for sub in without:
+            found += problems_from(sub, path)
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        expected = ", ".join(_allowed_keys(exc.cl))
+        return [
+            Problem(path_join(path, key), f"unknown key; expected one of: {expected}")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, PlanModelError):
+        return list(exc.problems)
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required key missing")]
+    if isinstance(exc, Invalid):
+        return [Problem(path_join(path, exc.key) if exc.key else path, str(exc))]
+    if isinstance(exc, (ValueError, TypeError)):
+        return [Problem(path, str(exc))]
+    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+
+
+def structure(
+    converter: Converter, document: Mapping[str, Any], cls: type, path: str = "$"
+) -> tuple[Any, list[Problem]]:
+    """Structure *document* as *cls*; return the object (or None) and every problem."""
+    try:
+        return converter.structure(document, cls), []
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a problem
+        return None, problems_from(exc, path)
+
+
+CONVERTER = make_converter()

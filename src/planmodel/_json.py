@@ -1,0 +1,103 @@
+"""JSON text in and out without losing digits or hiding duplicate keys.
+
+The standard library reads numbers as floats and keeps the last of two equal
+keys; here numbers are read as ``Decimal``, ``NaN``/``Infinity`` are marked for
+the structuring step to refuse, and duplicate keys are reported with their path.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from .errors import Problem
+
+
+class NonFinite(str):
+    """Placeholder for a ``NaN`` or ``Infinity`` literal, refused where a number is expected."""
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers which of its keys were repeated."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object()
+    result.duplicates = []
+    for key, value in pairs:
+        if key in result:
+            result.duplicates.append(key)
+        result[key] = value
+    return result
+
+
+def path_join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return (
+        f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+    )
+
+
+def _duplicates(node: Any, path: str) -> list[Problem]:
+    found = []
+    if isinstance(node, _Object):
+        found += [Problem(path_join(path, key), "duplicate key") for key in node.duplicates]
+        for key, value in node.items():
+            found += _duplicates(value, path_join(path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _duplicates(value, path_join(path, index))
+    return found
+
+
+def read_json(text: str | bytes) -> tuple[Any, list[Problem]]:
+    """Parse JSON text; return the document and the duplicate-key problems.
+
+    Raises ``ValueError`` with the line and column when the text is not JSON.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        document = json.loads(
+            text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=_object
+        )
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    return document, _duplicates(document, "$")
+
+
+def write_json(document: Any) -> str:
+    """Deterministic JSON text: two-space indent, UTF-8 kept, exact decimals, final newline."""
+    return _write(document, 0) + "\n"
+
+
+def _write(node: Any, depth: int) -> str:
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(node, dict):
+        if not node:
+            return "{}"
+        items = [
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {_write(value, depth + 1)}"
+            for key, value in node.items()
+        ]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(node, (list, tuple)):
+        if not node:
+            return "[]"
+        return "[\n" + ",\n".join(f"{inner}{_write(v, depth + 1)}" for v in node) + f"\n{pad}]"
+    if isinstance(node, Decimal):
+        if not node.is_finite():
+            raise ValueError(f"cannot write {node} as JSON")
+        return str(node)
+    if isinstance(node, (str, bool, int)) or node is None:
+        return json.dumps(node, ensure_ascii=False)
+    raise TypeError(f"cannot write {type(node).__name__} as JSON")

@@ -1,0 +1,103 @@
+"""Exact decimal arithmetic shared by every measure and condition.
+
+Values enter as ``int``, ``str`` or ``Decimal`` and stay ``Decimal``; binary floats
+are refused because they cannot hold most decimal fractions (``0.1 + 0.2 != 0.3``).
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import Union
+
+#: What the public constructors accept where a number is expected.
+Number = Union[int, str, Decimal]
+
+# Sums, differences and products are computed exactly: the precision is far beyond
+# any figure a plan or a report carries, and Inexact is trapped so that a
+# rounding here is an error rather than a quiet change of value.
+_EXACT = decimal.Context(
+    prec=1000,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
+)
+# Quotients and powers are the only places a result may need rounding (1/3): they
+# round once, correctly, to 28 significant digits.
+_QUOTIENT = decimal.Context(
+    prec=28, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+)
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return *value* as a finite ``Decimal``.
+
+    Accepts ``int``, ``Decimal`` and numeric ``str``; refuses ``bool``, ``float``,
+    NaN and infinities with a message saying what was expected.
+
+    >>> to_decimal("0.1") + to_decimal("0.2") == to_decimal("0.3")
+    True
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"expected a number, got {value!r}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise ValueError(f"expected a number, got {value!r}") from None
+    elif isinstance(value, float):
+        raise TypeError(
+            f"expected an exact number (int, str or Decimal), got the float {value!r}; "
+            f"write it as a string, e.g. {str(value)!r}"
+        )
+    else:
+        raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
+    if not result.is_finite():
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return result
+
+
+def add(a: Decimal, b: Decimal) -> Decimal:
+    return _EXACT.add(a, b)
+
+
+def sub(a: Decimal, b: Decimal) -> Decimal:
+    return _EXACT.subtract(a, b)
+
+
+def mul(a: Decimal, b: Decimal) -> Decimal:
+    return _EXACT.multiply(a, b)
+
+
+def div(a: Decimal, b: Decimal) -> Decimal:
+    """Quotient rounded once to 28 significant digits; exact when it terminates."""
+    return _QUOTIENT.divide(a, b)
+
+
+def power(a: Decimal, b: Decimal) -> Decimal:
+    return _QUOTIENT.power(a, b)
+
+
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    """``part / whole`` in percent, rounding (if at all) only in the final division."""
+    return div(mul(part, HUNDRED), whole)
+
+
+def format_number(value: Decimal) -> str:
+    """Render for people: plain notation, with a visible ``≈`` when shortened.
+
+    >>> format_number(Decimal("7.20")), format_number(Decimal(1) / 3)
+    ('7.20', '≈0.33')
+    """
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -4:
+        text = f"{value:f}"
+    else:
+        text = "≈" + f"{value.quantize(Decimal('0.01'), rounding=decimal.ROUND_HALF_EVEN):f}"
+    return text

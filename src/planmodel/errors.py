@@ -1,0 +1,72 @@
+"""The exceptions planmodel raises for bad plans and bad figures.
+
+Each carries every problem found, not only the first, and each problem names
+where it is: a JSON path such as ``$.targets[3].condition.lo`` or a CSV row and
+column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+__all__ = [
+    "ObservationsError",
+    "PlanError",
+    "PlanLoadError",
+    "PlanModelError",
+    "PlanValidationError",
+    "Problem",
+]
+
+
+@frozen
+class Problem:
+    """One thing wrong with an input: where it is, and what was expected.
+
+    >>> str(Problem("$.targets[3].condition.lo", 'expected a number, got "abc"'))
+    '$.targets[3].condition.lo: expected a number, got "abc"'
+    """
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class PlanModelError(ValueError):
+    """Base of every planmodel error that lists problems with an input."""
+
+    #: What was being read, e.g. a file name; shown before the problems.
+    subject: str
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], subject: str = "") -> None:
+        self.problems = tuple(problems)
+        self.subject = subject
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        count = len(self.problems)
+        head = f"{self.subject}: " if self.subject else ""
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+class PlanError(PlanModelError):
+    """A plan, or a document claiming to be one, is not valid."""
+
+
+class PlanValidationError(PlanError):
+    """A plan built in Python breaks a rule: a dangling reference, a duplicate id, …"""
+
+
+class PlanLoadError(PlanError):
+    """A plan file could not be read; lists every problem with its JSON path."""
+
+
+class ObservationsError(PlanModelError):
+    """Observations could not be read or do not fit the plan; lists every problem."""

@@ -1,0 +1,323 @@
+"""Reading observations from JSON and CSV, and writing them as JSON.
+
+JSON::
+
+    {"schema": "planmodel-observations/1",
+     "observations": [
+       {"metric": "revenue", "period": 2023, "value": 102, "source": "…"},
+       {"metric": "front_rating", "period": 2023, "level": "good"},
+       {"metric": "party_orgs", "period": 2023, "distribution": {"good": 40, "fair": 9}}]}
+
+CSV, one row per observation and one row per level of a distribution, with the
+header ``metric,period,value,level,count,source,note`` (``value``, ``level``,
+``count``, ``source`` and ``note`` may be left out when unused)::
+
+    metric,period,value,level,count,source
+    revenue,2023,102,,,kinhtedothi.vn
+    party_orgs,2023,,good,40,
+    party_orgs,2023,,fair,9,
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from ._converter import CONVERTER, problems_from, show
+from ._ids import ID_PATTERN
+from ._json import path_join, write_json
+from ._numbers import to_decimal
+from ._periods import Period, format_period, period_from_text
+from .errors import ObservationsError, Problem
+from .observations import (
+    Distribution,
+    Observation,
+    Observations,
+    Rated,
+    Reported,
+    conflicts,
+    misfits,
+)
+from .plan import Plan
+from .serialize import check_schema, read_document
+
+__all__ = ["CSV_COLUMNS", "OBSERVATIONS_SCHEMA", "dumps_observations", "load_observations"]
+
+OBSERVATIONS_SCHEMA = "planmodel-observations/1"
+CSV_COLUMNS = ("metric", "period", "value", "level", "count", "source", "note")
+_JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note")
+_VALUE_KEYS = ("value", "level", "distribution")
+
+Source = Union[str, bytes, "io.TextIOBase", Mapping[str, Any], Path]
+
+
+def load_observations(
+    source: Source, plan: Plan | None = None, *, format: str | None = None
+) -> Observations:
+    """Read observations from a ``.json`` or ``.csv`` file, JSON or CSV text, or a document.
+
+    With *plan*, every observation is also checked against it (unknown metrics
+    with the closest known id, unknown levels, ratings where numbers belong).
+    Raises :class:`~planmodel.ObservationsError` listing every problem with its
+    JSON path or CSV row and column.
+    """
+    kind = format or _guess_format(source)
+    name = str(source) if isinstance(source, (str, Path)) and kind != "text" else ""
+    try:
+        if kind == "csv":
+            text = (
+                source
+                if isinstance(source, str) and "\n" in source
+                else Path(str(source)).read_text("utf-8-sig")
+            )
+            items, where, problems = _from_csv(text)
+        else:
+            name, document, problems = read_document(source)  # type: ignore[arg-type]
+            schema = check_schema(document, OBSERVATIONS_SCHEMA)
+            if schema:
+                raise ObservationsError(problems + schema, subject=name)
+            items, where, more = _from_document(document)
+            problems += more
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        if isinstance(exc, ObservationsError):
+            raise
+        raise ObservationsError(
+            [Problem("$" if kind != "csv" else "file", str(exc))], subject=name
+        ) from None
+    problems += conflicts(items, where)
+    if plan is not None:
+        problems += misfits(plan, items, where)
+    if problems:
+        raise ObservationsError(problems, subject=name)
+    return Observations(items, locations=where)
+
+
+def _guess_format(source: Source) -> str:
+    if isinstance(source, (Mapping, bytes)):
+        return "json"
+    text = str(source)
+    if text.lstrip().startswith("{"):
+        return "json"
+    if text.lower().endswith(".csv") or "\n" in text:
+        return "csv"
+    return "json"
+
+
+# -- JSON -------------------------------------------------------------------------------
+
+
+def _from_document(
+    document: Mapping[str, Any],
+) -> tuple[list[Observation], list[str], list[Problem]]:
+    problems: list[Problem] = []
+    extra = sorted(set(document) - {"schema", "observations"})
+    problems += [
+        Problem(f"$.{key}", "unknown key; expected one of: schema, observations") for key in extra
+    ]
+    rows = document.get("observations")
+    if not isinstance(rows, list):
+        return [], [], [*problems, Problem("$.observations", f"expected a list, got {show(rows)}")]
+    items, where = [], []
+    for index, row in enumerate(rows):
+        path = f"$.observations[{index}]"
+        found, row_problems = _observation_from_json(row, path)
+        problems += row_problems
+        if found is not None:
+            items.append(found)
+            where.append(path)
+    return items, where, problems
+
+
+def _field(path: str, key: str, value: object, kind: Any) -> tuple[Any, list[Problem]]:
+    try:
+        return CONVERTER.structure(value, kind), []
+    except Exception as exc:  # noqa: BLE001 - becomes a located problem
+        return None, problems_from(exc, path_join(path, key))
+
+
+def _observation_from_json(row: object, path: str) -> tuple[Observation | None, list[Problem]]:
+    if not isinstance(row, dict):
+        return None, [Problem(path, f"expected an object, got {show(row)}")]
+    problems = [
+        Problem(path_join(path, key), f"unknown key; expected one of: {', '.join(_JSON_KEYS)}")
+        for key in row
+        if key not in _JSON_KEYS
+    ]
+    for key in ("metric", "period"):
+        if key not in row:
+            problems.append(Problem(path_join(path, key), "required key missing"))
+    given = [key for key in _VALUE_KEYS if key in row]
+    if len(given) != 1:
+        problems.append(
+            Problem(
+                path,
+                "expected exactly one of value, level, distribution"
+                + (f"; got {', '.join(given)}" if given else ""),
+            )
+        )
+    metric, p1 = _field(path, "metric", row.get("metric", ""), str)
+    period, p2 = _field(path, "period", row.get("period", 2000), Period)
+    source, p3 = _field(path, "source", row.get("source"), Optional[str])
+    note, p4 = _field(path, "note", row.get("note"), Optional[str])
+    reported: Reported | None = None
+    more: list[Problem] = []
+    if len(given) == 1:
+        key = given[0]
+        if key == "value":
+            reported, more = _field(path, key, row[key], Decimal)
+        elif key == "level":
+            level, more = _field(path, key, row[key], str)
+            reported = Rated(level) if not more and _is_id(level) else None
+            if not more and reported is None:
+                more = [Problem(path_join(path, key), f"{show(level)} is not a level id")]
+        else:
+            reported, more = _field(path, key, row[key], Distribution)
+    problems += p1 + p2 + p3 + p4 + more
+    if problems or reported is None:
+        return None, problems
+    try:
+        return Observation(metric, period, reported, source, note), []
+    except (TypeError, ValueError) as exc:
+        return None, [Problem(path, str(exc))]
+
+
+def _is_id(text: str) -> bool:
+    return bool(ID_PATTERN.fullmatch(text))
+
+
+# -- CSV --------------------------------------------------------------------------------
+
+
+def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    problems = [
+        Problem(f"row 1, column {name!r}", f"unknown column; expected: {', '.join(CSV_COLUMNS)}")
+        for name in header
+        if name not in CSV_COLUMNS
+    ]
+    problems += [
+        Problem("row 1", f"missing column {name!r}")
+        for name in ("metric", "period")
+        if name not in header
+    ]
+    if problems:
+        return [], [], problems
+    items: list[Observation] = []
+    where: list[str] = []
+    distributions: dict[
+        tuple[str, Period], tuple[int, dict[str, int], list[str], str | None, str | None]
+    ] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            problems.append(Problem(f"row {line}", "more cells than columns in the header"))
+            continue
+        cells = {key: (row.get(key) or "").strip() for key in CSV_COLUMNS}
+        if not any(cells.values()):
+            continue
+        row_problems: list[Problem] = []
+        metric, period = cells["metric"], None
+        if not metric or not _is_id(metric):
+            row_problems.append(
+                Problem(f"row {line}, column metric", f"expected a metric id, got {metric!r}")
+            )
+        try:
+            period = period_from_text(cells["period"])
+        except (TypeError, ValueError):
+            row_problems.append(
+                Problem(
+                    f"row {line}, column period",
+                    f"expected a year (e.g. 2023) or a date YYYY-MM-DD, got {cells['period']!r}",
+                )
+            )
+        source, note = cells["source"] or None, cells["note"] or None
+        value, level, count = cells["value"], cells["level"], cells["count"]
+        if value and (level or count):
+            row_problems.append(
+                Problem(
+                    f"row {line}",
+                    "give either value, or level (with count for a distribution), not both",
+                )
+            )
+        elif not value and not level:
+            row_problems.append(
+                Problem(f"row {line}", "no value: fill value, or level (and count)")
+            )
+        elif count and not level:
+            row_problems.append(
+                Problem(f"row {line}, column level", "a count needs the level it counts")
+            )
+        if row_problems or period is None:
+            problems += row_problems
+            continue
+        if value:
+            try:
+                items.append(Observation(metric, period, to_decimal(value), source, note))
+                where.append(f"row {line}")
+            except (TypeError, ValueError) as exc:
+                problems.append(Problem(f"row {line}, column value", str(exc)))
+        elif not count:
+            if not _is_id(level):
+                problems.append(
+                    Problem(f"row {line}, column level", f"expected a level id, got {level!r}")
+                )
+                continue
+            items.append(Observation(metric, period, Rated(level), source, note))
+            where.append(f"row {line}")
+        else:
+            if not count.isdigit():
+                problems.append(
+                    Problem(
+                        f"row {line}, column count",
+                        f"expected a whole number of units, got {count!r}",
+                    )
+                )
+                continue
+            first, counts, lines, *_ = distributions.setdefault(
+                (metric, period), (line, {}, [], source, note)
+            )
+            if level in counts:
+                problems.append(
+                    Problem(
+                        f"row {line}, column level",
+                        f"level {level!r} of {metric} for {format_period(period)} "
+                        "is already counted",
+                    )
+                )
+                continue
+            counts[level] = int(count)
+            lines.append(str(line))
+    for (metric, period), (first, counts, lines, source, note) in distributions.items():
+        items.append(Observation(metric, period, Distribution(counts), source, note))
+        where.append(f"rows {', '.join(lines)}" if len(lines) > 1 else f"row {first}")
+    return items, where, problems
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def dumps_observations(observations: Iterable[Observation]) -> str:
+    """Observations as deterministic JSON text that :func:`load_observations` reads back."""
+    rows = []
+    for observation in observations:
+        row: dict[str, Any] = {
+            "metric": observation.metric,
+            "period": CONVERTER.unstructure(observation.period, Period),
+        }
+        value = observation.value
+        if isinstance(value, Rated):
+            row["level"] = value.level
+        elif isinstance(value, Distribution):
+            row["distribution"] = value.as_dict()
+        else:
+            row["value"] = value
+        for key in ("source", "note"):
+            if getattr(observation, key) is not None:
+                row[key] = getattr(observation, key)
+        rows.append(row)
+    return write_json({"schema": OBSERVATIONS_SCHEMA, "observations": rows})

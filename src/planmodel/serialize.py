@@ -1,0 +1,118 @@
+"""Plans and evaluations as JSON files.
+
+A plan file starts with its schema version, ``"schema": "planmodel/1"``, and
+carries every measure, condition and schedule with an explicit ``kind``. Loading
+refuses unknown keys, duplicate keys, non-numbers where numbers belong and
+``NaN``; numbers are read as exact decimals and written back with the same digits.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Union
+
+from ._converter import CONVERTER, structure
+from ._json import read_json, write_json
+from .errors import PlanLoadError, Problem
+from .evaluation import Evaluation
+from .plan import Plan
+
+__all__ = [
+    "EVALUATION_SCHEMA",
+    "PLAN_SCHEMA",
+    "dump_evaluation",
+    "dump_plan",
+    "dumps_evaluation",
+    "dumps_plan",
+    "load_plan",
+]
+
+PLAN_SCHEMA = "planmodel/1"
+EVALUATION_SCHEMA = "planmodel-evaluation/1"
+
+#: A file path, JSON text (``str`` starting with ``{``, or ``bytes``), or a parsed document.
+Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
+
+
+def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
+    """Return a name for messages, the parsed document and any duplicate-key problems.
+
+    Raises ``OSError`` for an unreadable file and ``ValueError`` for text that is not JSON.
+    """
+    if isinstance(source, Mapping):
+        return "", source, []
+    if isinstance(source, bytes):
+        document, problems = read_json(source)
+        return "", document, problems
+    if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
+        document, problems = read_json(source)
+        return "", document, problems
+    path = Path(source)
+    document, problems = read_json(path.read_bytes())
+    return str(path), document, problems
+
+
+def check_schema(document: Any, known: str) -> list[Problem]:
+    if not isinstance(document, Mapping):
+        return [Problem("$", "expected a JSON object")]
+    if "schema" not in document:
+        return [Problem("$.schema", f'required key missing; expected "{known}"')]
+    if document["schema"] != known:
+        return [
+            Problem("$.schema", f"unknown schema version {document['schema']!r}; known: {known}")
+        ]
+    return []
+
+
+def load_plan(source: Source) -> Plan:
+    """Read a plan from a file path, JSON text or a parsed document.
+
+    Raises :class:`~planmodel.PlanLoadError` listing every problem with its JSON path.
+
+    >>> plan = load_plan("examples/longbien_2020_2025.json")
+    >>> plan.term
+    Term(first=2020, last=2025)
+    """
+    try:
+        name, document, problems = read_document(source)
+    except (OSError, ValueError) as exc:
+        raise PlanLoadError([Problem("$", str(exc))], subject=str(source)) from None
+    schema_problems = check_schema(document, PLAN_SCHEMA)
+    if schema_problems:
+        raise PlanLoadError(problems + schema_problems, subject=name)
+    body = {key: value for key, value in document.items() if key != "schema"}
+    plan, more = structure(CONVERTER, body, Plan)
+    if problems or more:
+        raise PlanLoadError(problems + more, subject=name)
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def dump_plan(plan: Plan) -> dict[str, Any]:
+    """The plan as a JSON-ready ``dict`` (numbers as ``Decimal``), schema first."""
+    return {"schema": PLAN_SCHEMA, **CONVERTER.unstructure(plan, Plan)}
+
+
+def dumps_plan(plan: Plan) -> str:
+    """The plan as JSON text: deterministic, UTF-8 kept, exact numbers."""
+    return write_json(dump_plan(plan))
+
+
+def dump_evaluation(evaluation: Evaluation) -> dict[str, Any]:
+    """The evaluation as a JSON-ready ``dict``, with a summary of counts by status."""
+    body = CONVERTER.unstructure(evaluation, Evaluation)
+    summary = {status.value: count for status, count in evaluation.summary.items()}
+    return {
+        "schema": EVALUATION_SCHEMA,
+        "plan": body["plan"],
+        "as_of": body["as_of"],
+        "summary": summary,
+        "targets": body["targets"],
+    }
+
+
+def dumps_evaluation(evaluation: Evaluation) -> str:
+    """The evaluation as deterministic JSON text."""
+    return write_json(dump_evaluation(evaluation))

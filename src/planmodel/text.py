@@ -1,0 +1,72 @@
+"""Multilingual text: every human-readable string of a plan, by language tag."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from attrs import frozen
+
+__all__ = ["Text"]
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+@frozen(init=False)
+class Text:
+    """A statement in one or more languages, keyed by language tag.
+
+    The source language is kept verbatim; translations sit beside it.
+
+    >>> t = Text(vi="Thu ngân sách", en="Budget revenue")
+    >>> t["vi"], t.languages
+    ('Thu ngân sách', ('en', 'vi'))
+    >>> Text({"zh-Hant": "預算收入"})["zh-Hant"]
+    '預算收入'
+    """
+
+    #: ``(tag, text)`` pairs sorted by tag, so that equality ignores the order given.
+    items: tuple[tuple[str, str], ...]
+
+    def __init__(self, translations: Mapping[str, str] | None = None, /, **by_tag: str) -> None:
+        merged = {**(translations or {}), **by_tag}
+        if not merged:
+            raise ValueError("text needs at least one language")
+        for tag, text in merged.items():
+            if not isinstance(tag, str) or not _LANGUAGE_TAG.fullmatch(tag):
+                raise ValueError(f"{tag!r} is not a language tag (like 'vi' or 'en')")
+            if not isinstance(text, str):
+                raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
+            if not text.strip():
+                raise ValueError(f"text for {tag!r} is empty")
+        self.__attrs_init__(tuple(sorted(merged.items())))
+
+    def __getitem__(self, tag: str) -> str:
+        for key, text in self.items:
+            if key == tag:
+                return text
+        raise KeyError(tag)
+
+    def __contains__(self, tag: object) -> bool:
+        return any(key == tag for key, _ in self.items)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.languages)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.items)
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.items)
+
+    def pick(self, *preferred: str) -> str:
+        """The text in the first of *preferred* languages present, else any.
+
+        >>> Text(vi="Mục tiêu", en="Objective").pick("fr", "en")
+        'Objective'
+        """
+        for tag in preferred:
+            if tag in self:
+                return self[tag]
+        return self.items[0][1]
