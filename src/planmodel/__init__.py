@@ -43,8 +43,10 @@ from .measures import (
     Growth,
     LowestRating,
     Measure,
+    Missing,
     OtherMetric,
     PreviousPeriod,
+    Rating,
     Ratio,
     Reference,
     ShareAtLeast,
@@ -68,7 +70,7 @@ from .observations_io import dumps_observations, load_observations
 from .plan import Breakthrough, Direction, Plan, Source, Target, Term
 from .schedules import ByDeadline, EveryYear, OverTerm, Schedule, by_deadline, every_year, over_term
 from .serialize import dump_evaluation, dump_plan, dumps_evaluation, dumps_plan, load_plan
-from .status import Status
+from .status import Status, most_severe
 from .text import Text
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "LowestRating",
     "Measure",
     "Metric",
+    "Missing",
     "Observation",
     "Observations",
     "ObservationsError",
@@ -108,6 +111,7 @@ __all__ = [
     "PreviousPeriod",
     "Problem",
     "Rated",
+    "Rating",
     "RatingAtLeast",
     "RatingScale",
     "Ratio",
@@ -144,6 +148,7 @@ __all__ = [
     "load_observations",
     "load_plan",
     "lowest_rating",
+    "most_severe",
     "over_term",
     "part",
     "rating_at_least",

@@ -23,12 +23,15 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from ._json import NonFinite, path_join
 from ._numbers import to_decimal
 from ._periods import Period, to_date, to_period
 from .conditions import CONDITION_TYPES, Condition
-from .errors import PlanModelError, Problem
+from .errors import FieldError, PlanModelError, Problem
+from .evaluation import TargetResult
+from .judgements import Judgement
 from .measures import MEASURE_TYPES, REFERENCE_TYPES, Measure, Reference
 from .observations import Distribution
 from .schedules import SCHEDULE_TYPES, Schedule
@@ -42,6 +45,14 @@ class Invalid(ValueError):
     def __init__(self, message: str, key: str | None = None) -> None:
         super().__init__(message)
         self.key = key
+
+
+class Invalids(ValueError):
+    """Several keys of one object are wrong: each is reported, not only the first."""
+
+    def __init__(self, errors: list[Invalid]) -> None:
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
 
 
 def show(value: object) -> str:
@@ -86,6 +97,11 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, NonFinite):
         raise Invalid(f"expected a finite number, got {value}")
+    if isinstance(value, float):
+        raise Invalid(
+            f"expected an exact number, got the float {value!r}; parse JSON with "
+            "decimals (load_plan does) or write the number as a Decimal"
+        )
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _expect("a number", value)
     return to_decimal(value)
@@ -110,12 +126,23 @@ def _structure_period(value: object, _: type) -> Period:
     raise _expect('a year (e.g. 2023) or a date "YYYY-MM-DD"', value)
 
 
+def _raise_all(errors: list[Invalid]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise Invalids(errors)
+
+
 def _structure_text(value: object, _: type) -> Text:
     if not isinstance(value, dict):
         raise _expect('an object of language tag → text, e.g. {"vi": "…", "en": "…"}', value)
-    for tag, text in value.items():
-        if not isinstance(text, str):
-            raise Invalid(f"expected a string, got {show(text)}", key=tag)
+    _raise_all(
+        [
+            Invalid(f"expected a string, got {show(text)}", key=tag)
+            for tag, text in value.items()
+            if not isinstance(text, str)
+        ]
+    )
     try:
         return Text(value)
     except ValueError as exc:
@@ -125,18 +152,49 @@ def _structure_text(value: object, _: type) -> Text:
 def _structure_distribution(value: object, _: type) -> Distribution:
     if not isinstance(value, dict):
         raise _expect("an object of level → number of units", value)
-    for level, count in value.items():
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise Invalid(f"expected a whole number of units, got {show(count)}", key=level)
+    _raise_all(
+        [
+            Invalid(f"expected a whole number of units, got {show(count)}", key=level)
+            for level, count in value.items()
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0
+        ]
+    )
     try:
         return Distribution(value)
     except ValueError as exc:
         raise Invalid(str(exc)) from None
 
 
+def _object_hook(converter: Converter, cls: type) -> Callable[[object, type], Any]:
+    """cattrs' structuring of an attrs class, refusing anything but a JSON object first."""
+    structure_fields: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter)
+
+    def structure(value: object, kind: type) -> Any:
+        if not isinstance(value, dict):
+            raise _expect("an object", value)
+        return structure_fields(value, kind)
+
+    return structure
+
+
+def _literal_hook(kind: Any) -> Callable[[object, type], Any]:
+    choices = typing.get_args(kind)
+
+    def structure(value: object, _: type) -> Any:
+        if isinstance(value, bool) or value not in choices:
+            raise _expect(f"one of {', '.join(show(choice) for choice in choices)}", value)
+        return value
+
+    return structure
+
+
 def _add_note(exc: BaseException, note: str) -> None:
     # BaseException.add_note is new in Python 3.11; cattrs reads __notes__ on any version.
     exc.__dict__.setdefault("__notes__", []).append(note)
+
+
+def _is_literal(kind: Any) -> bool:
+    return typing.get_origin(kind) is typing.Literal
 
 
 def _is_variadic_tuple(kind: Any) -> bool:
@@ -213,6 +271,17 @@ def make_converter() -> Converter:
     converter.register_structure_hook(Distribution, _structure_distribution)
     converter.register_unstructure_hook(Distribution, lambda dist: dist.as_dict())
     converter.register_unstructure_hook(Status, lambda status: status.value)
+    converter.register_unstructure_hook(
+        TargetResult,
+        lambda result: {
+            "target": result.target,
+            "status": result.status.value,
+            "judgements": converter.unstructure(result.judgements, tuple[Judgement, ...]),
+            "explanation": result.explanation.as_dict(),
+        },
+    )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(converter, cls))
+    converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(
         _is_variadic_tuple,
         lambda t: _tuple_hook(converter, typing.get_args(t)[0]),
@@ -255,6 +324,10 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
         return list(exc.problems)
     if isinstance(exc, KeyError):
         return [Problem(path, "required key missing")]
+    if isinstance(exc, FieldError):
+        return [Problem(path_join(path, exc.field), exc.message)]
+    if isinstance(exc, Invalids):
+        return [problem for error in exc.errors for problem in problems_from(error, path)]
     if isinstance(exc, Invalid):
         return [Problem(path_join(path, exc.key) if exc.key else path, str(exc))]
     if isinstance(exc, (ValueError, TypeError)):

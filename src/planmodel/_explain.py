@@ -63,10 +63,11 @@ def show_value(plan: Plan, measure: Measure | None, value: Decimal | str | None,
 
 
 def _figure(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> str:
-    words = _WORDS.get(lang, _WORDS["en"])
     if judgement.value is None:
-        reason = f" ({judgement.reason})" if judgement.reason else ""
-        return f"{words['no_figure']}{reason}"
+        # Reasons name metric ids and are written in English; other languages say it plainly.
+        if judgement.reason and lang == "en":
+            return f"({judgement.reason})"
+        return _WORDS.get(lang, _WORDS["en"])["no_figure"]
     return show_value(plan, measure, judgement.value, lang)
 
 
@@ -96,13 +97,12 @@ def explain(
     if key is None:
         return f"{words['nothing_due']}; {goal}"
     when = format_period(key.period) if key.period is not None else ""
-    if isinstance(target.condition, AllOf):
+    if isinstance(target.condition, AllOf) and key.parts:
         figures = "; ".join(
             f"{(p.measure.describe(plan, lang) if p.measure else '')} "
             f"{_figure(plan, p.measure, j, lang)} ({status_word(j.status, lang)})"
             for p, j in zip(target.condition.parts, key.parts, strict=True)
         )
         return f"{when}: {figures} — {goal}"
-    assert target.measure is not None
-    what = target.measure.describe(plan, lang)
-    return f"{when}: {what} {_figure(plan, target.measure, key, lang)} — {goal}"
+    what = target.measure.describe(plan, lang) + " " if target.measure is not None else ""
+    return f"{when}: {what}{_figure(plan, target.measure, key, lang)} — {goal}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
-_T = TypeVar("_T")
+from .errors import FieldError
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
@@ -14,12 +14,17 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 def check_id(_instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: letters, digits, ``_``, ``.`` and ``-``, not starting with a sign."""
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise ValueError(
-            f"{attribute.name}: {value!r} is not an identifier "
-            "(letters, digits, '_', '.', '-'; starting with a letter or digit)"
+        raise FieldError(
+            attribute.name,
+            f"{value!r} is not an identifier "
+            "(letters, digits, '_', '.', '-'; starting with a letter or digit)",
         )
 
 
-def to_tuple(items: Iterable[_T]) -> tuple[_T, ...]:
-    """attrs converter: any iterable of items, stored as an immutable tuple."""
+def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: any iterable of items, stored as an immutable tuple.
+
+    Typed loosely because mypy's attrs plugin cannot bind a generic converter;
+    each field's validator checks the items' type at run time.
+    """
     return tuple(items)

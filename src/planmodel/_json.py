@@ -34,6 +34,11 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
     return result
 
 
+def _integer(text: str) -> int | Decimal:
+    # int("-0") is 0: the sign would be lost, and with it the round trip's exact digits.
+    return Decimal(text) if text == "-0" else int(text)
+
+
 def path_join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -66,7 +71,11 @@ def read_json(text: str | bytes) -> tuple[Any, list[Problem]]:
             raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
         document = json.loads(
-            text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=_object
+            text,
+            parse_float=Decimal,
+            parse_int=_integer,
+            parse_constant=NonFinite,
+            object_pairs_hook=_object,
         )
     except json.JSONDecodeError as exc:
         raise ValueError(

@@ -7,8 +7,11 @@ A year counts as of its last day wherever periods are placed on a time line
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any, Union
+
+from .errors import FieldError, FieldTypeError
 
 Period = Union[int, dt.date]
 
@@ -68,17 +71,24 @@ def period_from_text(text: str) -> Period:
     return to_period(stripped)
 
 
+@functools.cache
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
 def period_end(period: Period) -> dt.date:
     """The day a period counts as of: a year's last day, or the day itself."""
     if isinstance(period, int):
-        return dt.date(period, 12, 31)
+        return _year_end(period)
     return period
 
 
-def period_sort_key(period: Period) -> tuple[dt.date, int]:
+def period_sort_key(period: Period) -> tuple[int, int, int, int]:
     # A year and the last day of that year fall on the same day; the year sorts
     # first so that orderings are total and deterministic.
-    return (period_end(period), 0 if isinstance(period, int) else 1)
+    if isinstance(period, int):
+        return (period, 12, 31, 0)
+    return (period.year, period.month, period.day, 1)
 
 
 def format_period(period: Period) -> str:
@@ -89,5 +99,7 @@ def valid_year(_instance: object, attribute: Any, value: Any) -> None:
     """attrs validator form of :func:`check_year`."""
     try:
         check_year(value)
-    except (TypeError, ValueError) as exc:
-        raise type(exc)(f"{attribute.name}: {exc}") from None
+    except TypeError as exc:
+        raise FieldTypeError(attribute.name, str(exc)) from None
+    except ValueError as exc:
+        raise FieldError(attribute.name, str(exc)) from None

@@ -18,7 +18,7 @@ from attrs import field, frozen, validators
 from ._ids import check_id
 from ._numbers import ZERO, Number, add, div, format_number, mul, sub, to_decimal
 from ._periods import Period, period_end, period_sort_key
-from .errors import Problem
+from .errors import FieldError, Problem
 from .judgements import Judgement
 from .measures import Measure, Missing, Rating, _RatedMeasure
 from .metrics import Better
@@ -144,32 +144,29 @@ class _Numeric(_Condition):
         return aim[1] if aim else None
 
     def holds(self, value: Decimal) -> bool:
+        """Whether *value* lies within the bounds (the condition, without time)."""
         lo, lo_strict, hi, hi_strict = self.bounds()
         above_lo = lo is None or value > lo or (value == lo and not lo_strict)
         below_hi = hi is None or value < hi or (value == hi and not hi_strict)
         return above_lo and below_hi
 
     def verdict(self, value: Decimal) -> tuple[Status, Decimal]:
-        """Status and gap for *value*, ignoring time."""
+        """Status and gap for *value*, ignoring time: ``met`` with gap 0 when it
+        :meth:`holds`, else the side it fell out on decides ``exceeded`` or ``not_met``."""
         lo, lo_strict, hi, hi_strict = self.bounds()
-        better = self.direction()
         if lo is not None and (value < lo or (value == lo and lo_strict)):
+            better = self.direction()
             return (
                 Status.EXCEEDED if better == "lower" and hi is not None else Status.NOT_MET,
                 sub(lo, value),
             )
         if hi is not None and (value > hi or (value == hi and hi_strict)):
+            better = self.direction()
             return (
                 Status.EXCEEDED if better == "higher" and lo is not None else Status.NOT_MET,
                 sub(value, hi),
             )
         return Status.MET, ZERO
-
-    def _baseline_value(
-        self, ctx: Context, measure: Measure | None, baseline: Period | None
-    ) -> Decimal | None:
-        found = _reading(ctx, measure, baseline)
-        return found if isinstance(found, Decimal) else None
 
     def judge(
         self, ctx: Context, measure: Measure | None, period: Period, baseline: Period | None
@@ -182,9 +179,13 @@ class _Numeric(_Condition):
         aim = self.goal()
         progress = None
         if aim is not None:
-            progress = progress_towards(
-                found, aim[0], aim[1], self._baseline_value(ctx, measure, baseline)
-            )
+            start = _reading(ctx, measure, baseline) if baseline is not None else None
+            # A declared baseline without a figure leaves progress unknown: measuring
+            # from zero instead would be a different figure under the same name.
+            if baseline is None or isinstance(start, Decimal):
+                progress = progress_towards(
+                    found, aim[0], aim[1], start if isinstance(start, Decimal) else None
+                )
         return Judgement(period, status, found, gap, progress)
 
     def judge_interim(
@@ -211,7 +212,11 @@ class _Numeric(_Condition):
         whole = Decimal((deadline - start_day).days)
         expected = add(start, div(mul(sub(goal, start), elapsed), whole))
         assert isinstance(final.value, Decimal)
-        on_track = final.value >= expected if better == "higher" else final.value <= expected
+        # A figure that already meets the target is on track even where the line runs
+        # the other way (a target set behind its baseline).
+        on_track = final.status.is_success or (
+            final.value >= expected if better == "higher" else final.value <= expected
+        )
         return Judgement(
             period,
             Status.ON_TRACK if on_track else Status.OFF_TRACK,
@@ -223,7 +228,7 @@ class _Numeric(_Condition):
 
     def problems(self, plan: Plan, measure: Measure | None, path: str) -> list[Problem]:
         if measure is None:
-            return [Problem(f"{path}.measure", f"a {self.kind} condition needs a measure")]
+            return [Problem(f"{path}.measure", f"the condition {self.kind} needs a measure")]
         if measure.yields != "number":
             return [
                 Problem(
@@ -326,12 +331,12 @@ class Between(_Numeric):
     @hi.validator
     def _check_order(self, _attribute: object, value: Decimal) -> None:
         if value < self.lo:
-            raise ValueError(f"lo must not exceed hi, got lo={self.lo}, hi={value}")
+            raise FieldError("hi", f"lo must not exceed hi, got lo={self.lo}, hi={value}")
 
     @better.validator
     def _check_nonempty(self, _attribute: object, _value: object) -> None:
         if self.lo == self.hi and (self.lo_strict or self.hi_strict):
-            raise ValueError(f"no value lies strictly within {self.lo}-{self.hi}")
+            raise FieldError("hi", f"no value lies strictly within {self.lo}-{self.hi}")
 
     def bounds(self) -> tuple[Decimal | None, bool, Decimal | None, bool]:
         return self.lo, self.lo_strict, self.hi, self.hi_strict
@@ -394,7 +399,7 @@ class RatingAtLeast(_Condition):
 
     def problems(self, plan: Plan, measure: Measure | None, path: str) -> list[Problem]:
         if measure is None:
-            return [Problem(f"{path}.measure", "a rating_at_least condition needs a measure")]
+            return [Problem(f"{path}.measure", "the condition rating_at_least needs a measure")]
         if measure.yields != "rating" or not isinstance(measure, _RatedMeasure):
             return [
                 Problem(
@@ -448,10 +453,10 @@ class AllOf(_Condition):
     @parts.validator
     def _check_parts(self, _attribute: object, value: tuple[Part, ...]) -> None:
         if len(value) < 2:
-            raise ValueError("parts: all_of needs at least two parts")
+            raise FieldError("parts", "all_of needs at least two parts")
         for item in value:
             if not isinstance(item, Part):
-                raise TypeError(f"parts: expected Part, got {item!r}")
+                raise FieldError("parts", f"expected Part, got {item!r}")
 
     def _combine(self, period: Period, parts: list[Judgement]) -> Judgement:
         return Judgement(period, most_severe(p.status for p in parts), parts=tuple(parts))

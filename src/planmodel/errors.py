@@ -36,6 +36,23 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
+class FieldError(ValueError):
+    """A value refused by a class's validator; ``field`` names the offending field,
+    so that a loader can point at ``$.term.first`` rather than at ``$.term``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
+        return (type(self), (self.field, self.message))
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A field given a value of the wrong type (a string where a year belongs)."""
+
+
 class PlanModelError(ValueError):
     """Base of every planmodel error that lists problems with an input."""
 
@@ -47,6 +64,9 @@ class PlanModelError(ValueError):
         self.problems = tuple(problems)
         self.subject = subject
         super().__init__(self._render())
+
+    def __reduce__(self) -> tuple[type[PlanModelError], tuple[tuple[Problem, ...], str]]:
+        return (type(self), (self.problems, self.subject))
 
     def _render(self) -> str:
         count = len(self.problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._context import Context
 from ._explain import LANGUAGES, explain
@@ -22,13 +22,25 @@ __all__ = ["Evaluation", "TargetResult", "evaluate"]
 
 @frozen
 class TargetResult:
-    """How one target stands: its overall status, the judgement of each period,
-    and a one-sentence explanation in the plan's languages."""
+    """How one target stands: its overall status and the judgement of each period.
+
+    ``explanation`` is one sentence in the plan's languages, written when asked
+    for: evaluating many plans in bulk does not pay for prose nobody reads.
+    """
 
     target: str
     status: Status
     judgements: tuple[Judgement, ...]
-    explanation: Text
+    _plan: Plan = field(eq=False, repr=False)
+
+    @property
+    def explanation(self) -> Text:
+        """E.g. en: "2023: revenue vs estimate 7.2% — target between 5 and 10%, …: met"."""
+        plan, target = self._plan, self._plan.target(self.target)
+        languages = [tag for tag in plan.languages if tag in LANGUAGES] or ["en"]
+        return Text(
+            {lang: explain(plan, target, self.status, self.judgements, lang) for lang in languages}
+        )
 
 
 @frozen
@@ -69,12 +81,8 @@ def evaluate(
     if problems:
         raise ObservationsError(problems)
     ctx = Context(plan, data)
-    languages = [tag for tag in plan.languages if tag in LANGUAGES] or ["en"]
     results = []
     for target in plan.targets:
         status, judgements = target.schedule.judge(target, ctx, when)
-        explanation = Text(
-            {lang: explain(plan, target, status, judgements, lang) for lang in languages}
-        )
-        results.append(TargetResult(target.id, status, judgements, explanation))
+        results.append(TargetResult(target.id, status, judgements, plan))
     return Evaluation(plan.id, when, tuple(results))

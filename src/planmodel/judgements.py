@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Union
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from ._periods import Period
 from .status import Status
@@ -36,8 +36,14 @@ class Judgement:
 
     def as_pending(self) -> Judgement:
         """The same figures, not yet judged: the period has not closed."""
-        return evolve(
-            self,
-            status=Status.PENDING,
-            parts=tuple(part.as_pending() for part in self.parts),
+        parts = tuple(part.as_pending() for part in self.parts)
+        return Judgement(
+            self.period,
+            Status.PENDING,
+            self.value,
+            self.gap,
+            self.progress,
+            self.expected,
+            self.reason,
+            parts,
         )

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Union
 from attrs import field, frozen, validators
 
 from ._ids import check_id
-from ._numbers import ONE, add, div, percent_of, power, sub
-from ._periods import Period, format_period, period_sort_key, to_period, valid_year
-from .errors import Problem
+from ._numbers import add, annual_growth, div, percent_of, sub
+from ._periods import Period, format_period, period_end, period_sort_key, to_period, valid_year
+from .errors import FieldError, Problem
 from .observations import Distribution, Rated
 
 if TYPE_CHECKING:
@@ -105,10 +105,14 @@ class _Measure(abc.ABC):
     def periods(self, ctx: Context) -> tuple[Period, ...]:
         """Periods at which every metric read has a figure, earliest first."""
         ids = self.metric_ids()
-        common = set(ctx.data.periods(ids[0]))
+        if len(ids) == 1:
+            return ctx.data.periods(ids[0])
+        # Compared as moments, so that one metric's 2023 meets another's 2023-12-31.
+        common = {period_end(period): period for period in ctx.data.periods(ids[0])}
         for other in ids[1:]:
-            common &= set(ctx.data.periods(other))
-        return tuple(sorted(common, key=period_sort_key))
+            moments = {period_end(period) for period in ctx.data.periods(other)}
+            common = {moment: p for moment, p in common.items() if moment in moments}
+        return tuple(sorted(common.values(), key=period_sort_key))
 
     def span(self) -> tuple[int, int] | None:
         """The years a term-spanning measure covers; ``None`` for per-period ones."""
@@ -280,8 +284,8 @@ class Change(_Measure):
     def periods(self, ctx: Context) -> tuple[Period, ...]:
         own = _Measure.periods(self, ctx)
         if isinstance(self.reference, AtBaseline):
-            start = period_sort_key(self.reference.period)
-            return tuple(period for period in own if period_sort_key(period) > start)
+            start = period_end(self.reference.period)
+            return tuple(period for period in own if period_end(period) > start)
         return own
 
     def at(self, ctx: Context, period: Period) -> Reading:
@@ -320,7 +324,7 @@ class Growth(_Measure):
     @last.validator
     def _check_order(self, _attribute: object, value: int) -> None:
         if value <= self.first:
-            raise ValueError(f"last: growth needs last > first, got {self.first}-{value}")
+            raise FieldError("last", f"growth needs last > first, got {self.first}-{value}")
 
     def metric_ids(self) -> tuple[str, ...]:
         return (self.metric,)
@@ -346,8 +350,7 @@ class Growth(_Measure):
             ratio = div(numbers[-1], numbers[0])
             if ratio < 0:
                 return Missing(f"{self.metric} changed sign; compound growth is undefined")
-            factor = power(ratio, div(ONE, Decimal(self.last - self.first)))
-            return percent_of(sub(factor, ONE), ONE)
+            return annual_growth(ratio, self.last - self.first)
         rates = [percent_of(sub(b, a), a) for a, b in itertools.pairwise(numbers)]
         total = Decimal(0)
         for rate in rates:
@@ -373,7 +376,7 @@ class Total(_Measure):
     @last.validator
     def _check_order(self, _attribute: object, value: int) -> None:
         if value < self.first:
-            raise ValueError(f"last: total needs last >= first, got {self.first}-{value}")
+            raise FieldError("last", f"total needs last >= first, got {self.first}-{value}")
 
     def metric_ids(self) -> tuple[str, ...]:
         return (self.metric,)

@@ -7,6 +7,7 @@ from typing import Literal, Optional
 from attrs import field, frozen, validators
 
 from ._ids import check_id, to_tuple
+from .errors import FieldError
 from .text import Text
 
 __all__ = ["Better", "Level", "Metric", "RatingScale"]
@@ -38,7 +39,7 @@ class Metric:
     @unit.validator
     def _check_unit(self, _attribute: object, value: str) -> None:
         if not value.strip():
-            raise ValueError("unit: must not be empty (use 'count' for plain counts)")
+            raise FieldError("unit", "must not be empty (use 'count' for plain counts)")
 
 
 @frozen
@@ -62,15 +63,20 @@ class RatingScale:
     id: str = field(validator=check_id)
     name: Text = field(validator=validators.instance_of(Text))
     levels: tuple[Level, ...] = field(converter=to_tuple)
+    _ranks: dict[str, int] = field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        ranks = {level.id: index for index, level in enumerate(self.levels)}
+        object.__setattr__(self, "_ranks", ranks)
 
     @levels.validator
     def _check_levels(self, _attribute: object, value: tuple[Level, ...]) -> None:
         if len(value) < 2:
-            raise ValueError("levels: a scale needs at least two levels")
+            raise FieldError("levels", "a scale needs at least two levels")
         ids = [level.id for level in value]
         duplicated = sorted({i for i in ids if ids.count(i) > 1})
         if duplicated:
-            raise ValueError(f"levels: duplicate level ids {duplicated}")
+            raise FieldError("levels", f"duplicate level ids {duplicated}")
 
     @property
     def level_ids(self) -> tuple[str, ...]:
@@ -78,10 +84,7 @@ class RatingScale:
 
     def rank(self, level_id: str) -> int:
         """Position of a level, 0 for the lowest; ``KeyError`` if unknown."""
-        for index, level in enumerate(self.levels):
-            if level.id == level_id:
-                return index
-        raise KeyError(level_id)
+        return self._ranks[level_id]
 
     def level(self, level_id: str) -> Level:
         return self.levels[self.rank(level_id)]

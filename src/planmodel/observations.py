@@ -11,7 +11,7 @@ from attrs import field, frozen, validators
 
 from ._ids import check_id
 from ._numbers import to_decimal
-from ._periods import Period, format_period, period_end, period_sort_key, to_period
+from ._periods import Period, format_period, period_sort_key, to_period
 from .errors import ObservationsError, Problem
 
 if TYPE_CHECKING:
@@ -121,12 +121,18 @@ class Observations:
         problems = conflicts(items, where)
         if problems:
             raise ObservationsError(problems)
+        # Indexed by moment, so that 2023 and 2023-12-31 find the same figure. Of equal
+        # repeats the canonical one is kept, whatever the input order, so that results
+        # (down to the digits written) never depend on the order of the observations.
         by_key: dict[tuple[str, Period], Observation] = {}
         for observation in items:
-            by_key.setdefault((observation.metric, observation.period), observation)
+            key = (observation.metric, _moment(observation.period))
+            kept = by_key.get(key)
+            if kept is None or _canonical(observation) < _canonical(kept):
+                by_key[key] = observation
         periods: dict[str, list[Period]] = {}
-        for metric, period in by_key:
-            periods.setdefault(metric, []).append(period)
+        for observation in by_key.values():
+            periods.setdefault(observation.metric, []).append(observation.period)
         self._items = items
         self._locations = where
         self._by_key = by_key
@@ -144,11 +150,12 @@ class Observations:
         return f"Observations({list(self._items)!r})"
 
     def get(self, metric: str, period: Period) -> Observation | None:
-        return self._by_key.get((metric, period))
+        """The observation of *metric* at *period* (a year and its last day are one)."""
+        return self._by_key.get((metric, _moment(period)))
 
     def number(self, metric: str, period: Period) -> Decimal | None:
         """The number reported for *metric* in *period*, or ``None``."""
-        found = self._by_key.get((metric, period))
+        found = self._by_key.get((metric, _moment(period)))
         if found is None or not isinstance(found.value, Decimal):
             return None
         return found.value
@@ -158,6 +165,7 @@ class Observations:
         return self._periods.get(metric, ())
 
     def locate(self, observation_index: int) -> str:
+        """Where the observation at *observation_index* was read: a JSON path or CSV row."""
         return self._locations[observation_index]
 
     def problems_for(self, plan: Plan) -> list[Problem]:
@@ -173,12 +181,29 @@ class Observations:
         return self
 
 
+def _moment(period: Period) -> Period:
+    """The index key of a period: a year's last day is the year itself."""
+    if isinstance(period, int) or (period.month, period.day) != (12, 31):
+        return period
+    return period.year
+
+
+def _canonical(observation: Observation) -> tuple[bool, str, str, str]:
+    """A total order on equal repeats: years before dates, then the value's digits."""
+    return (
+        not isinstance(observation.period, int),
+        str(observation.value),
+        observation.source or "",
+        observation.note or "",
+    )
+
+
 def conflicts(items: Sequence[Observation], where: Sequence[str]) -> list[Problem]:
     """Pairs of observations giving different values for the same metric and moment."""
     first_at: dict[tuple[str, object], int] = {}
     problems = []
     for index, observation in enumerate(items):
-        moment = (observation.metric, period_end(observation.period))
+        moment = (observation.metric, _moment(observation.period))
         earlier = first_at.setdefault(moment, index)
         if earlier != index and items[earlier].value != observation.value:
             other = items[earlier]
@@ -196,6 +221,7 @@ def conflicts(items: Sequence[Observation], where: Sequence[str]) -> list[Proble
 def misfits(plan: Plan, items: Sequence[Observation], where: Sequence[str]) -> list[Problem]:
     """Observations that do not fit *plan*, each located by *where*."""
     metrics = {metric.id: metric for metric in plan.metrics}
+    levels_of: dict[str, tuple[str, ...]] = {}
     problems = []
     for observation, location in zip(items, where, strict=True):
         metric = metrics.get(observation.metric)
@@ -214,7 +240,9 @@ def misfits(plan: Plan, items: Sequence[Observation], where: Sequence[str]) -> l
                 Problem(location, f"{metric.id} is rated on scale {metric.scale}, got a number")
             )
             continue
-        levels = plan.scale(metric.scale).level_ids
+        levels = levels_of.get(metric.scale)
+        if levels is None:
+            levels = levels_of[metric.scale] = plan.scale(metric.scale).level_ids
         named = [value.level] if isinstance(value, Rated) else [lvl for lvl, _ in value.counts]
         problems += [
             Problem(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -52,7 +53,8 @@ CSV_COLUMNS = ("metric", "period", "value", "level", "count", "source", "note")
 _JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note")
 _VALUE_KEYS = ("value", "level", "distribution")
 
-Source = Union[str, bytes, "io.TextIOBase", Mapping[str, Any], Path]
+#: A file path, JSON or CSV text, or a parsed JSON document.
+Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
 
 def load_observations(
@@ -60,34 +62,41 @@ def load_observations(
 ) -> Observations:
     """Read observations from a ``.json`` or ``.csv`` file, JSON or CSV text, or a document.
 
-    With *plan*, every observation is also checked against it (unknown metrics
-    with the closest known id, unknown levels, ratings where numbers belong).
-    Raises :class:`~planmodel.ObservationsError` listing every problem with its
-    JSON path or CSV row and column.
+    Text is told from a path by its content: JSON text starts with ``{``, CSV text
+    has a line break. *format* (``"json"`` or ``"csv"``) overrides the guess. With
+    *plan*, every observation is also checked against it (unknown metrics with the
+    closest known id, unknown levels, ratings where numbers belong). Raises
+    :class:`~planmodel.ObservationsError` listing every problem with its JSON path
+    or CSV row and column.
     """
     kind = format or _guess_format(source)
-    name = str(source) if isinstance(source, (str, Path)) and kind != "text" else ""
+    if kind not in ("json", "csv"):
+        raise ValueError(f"format must be 'json' or 'csv', got {format!r}")
+    is_text = isinstance(source, bytes) or (
+        isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{"))
+    )
+    name = "" if is_text or isinstance(source, Mapping) else str(source)
     try:
         if kind == "csv":
-            text = (
-                source
-                if isinstance(source, str) and "\n" in source
-                else Path(str(source)).read_text("utf-8-sig")
-            )
+            if isinstance(source, bytes):
+                text = source.decode("utf-8-sig")
+            elif isinstance(source, str) and is_text:
+                text = source.removeprefix("\ufeff")
+            else:
+                text = Path(str(source)).read_text("utf-8-sig")
             items, where, problems = _from_csv(text)
         else:
-            name, document, problems = read_document(source)  # type: ignore[arg-type]
+            _, document, problems = read_document(source)
             schema = check_schema(document, OBSERVATIONS_SCHEMA)
             if schema:
                 raise ObservationsError(problems + schema, subject=name)
             items, where, more = _from_document(document)
             problems += more
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        if isinstance(exc, ObservationsError):
-            raise
-        raise ObservationsError(
-            [Problem("$" if kind != "csv" else "file", str(exc))], subject=name
-        ) from None
+    except ObservationsError:
+        raise
+    except (OSError, ValueError) as exc:
+        where_read = "$" if kind == "json" else "file"
+        raise ObservationsError([Problem(where_read, str(exc))], subject=name) from None
     problems += conflicts(items, where)
     if plan is not None:
         problems += misfits(plan, items, where)
@@ -244,13 +253,13 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
                     "give either value, or level (with count for a distribution), not both",
                 )
             )
-        elif not value and not level:
-            row_problems.append(
-                Problem(f"row {line}", "no value: fill value, or level (and count)")
-            )
         elif count and not level:
             row_problems.append(
                 Problem(f"row {line}, column level", "a count needs the level it counts")
+            )
+        elif not value and not level:
+            row_problems.append(
+                Problem(f"row {line}", "no value: fill value, or level (and count)")
             )
         if row_problems or period is None:
             problems += row_problems

@@ -15,8 +15,8 @@ from attrs import field, frozen, validators
 
 from ._ids import check_id, to_tuple
 from ._periods import to_date, valid_year
-from .conditions import CONDITION_TYPES, AllOf, Condition
-from .errors import PlanValidationError, Problem
+from .conditions import CONDITION_TYPES, Condition
+from .errors import FieldError, PlanValidationError, Problem
 from .measures import MEASURE_TYPES, Measure
 from .metrics import Metric, RatingScale
 from .schedules import SCHEDULE_TYPES, Schedule
@@ -41,7 +41,7 @@ class Term:
     @last.validator
     def _check_order(self, _attribute: object, value: int) -> None:
         if value < self.first:
-            raise ValueError(f"last: the term ends ({value}) before it starts ({self.first})")
+            raise FieldError("last", f"the term ends ({value}) before it starts ({self.first})")
 
 
 @frozen(kw_only=True)
@@ -190,10 +190,6 @@ class Plan:
             measure_problems = []
             if target.measure is not None:
                 measure_problems = target.measure.problems(self, f"{path}.measure")
-            if target.measure is None and not isinstance(target.condition, AllOf):
-                measure_problems = [
-                    Problem(f"{path}.measure", f"a {target.condition.kind} target needs a measure")
-                ]
             yield from measure_problems
             if measure_problems:
                 continue

@@ -16,12 +16,11 @@ from ._periods import (
     Period,
     format_period,
     period_end,
-    period_sort_key,
     to_date,
     to_period,
     valid_year,
 )
-from .errors import Problem
+from .errors import FieldError, Problem
 from .judgements import Judgement
 from .status import Status, most_severe
 
@@ -97,16 +96,19 @@ class EveryYear(_Schedule):
     @last.validator
     def _check_order(self, _attribute: object, value: int) -> None:
         if value < self.first:
-            raise ValueError(f"last: every_year needs first <= last, got {self.first}-{value}")
+            raise FieldError("last", f"every_year needs first <= last, got {self.first}-{value}")
 
     def judge(
         self, target: Target, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
+        # A year is due once its last day has passed (or is the evaluation date).
+        last_closed = as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+        condition, measure = target.condition, target.measure
         judgements = []
         due: list[Status] = []
         for year in range(self.first, self.last + 1):
-            found = target.condition.judge(ctx, target.measure, year, None)
-            if period_end(year) <= as_of:
+            found = condition.judge(ctx, measure, year, None)
+            if year <= last_closed:
                 due.append(found.status)
             else:
                 found = found.as_pending()
@@ -148,19 +150,20 @@ class ByDeadline(_Schedule):
     @baseline.validator
     def _check_order(self, _attribute: object, value: Period | None) -> None:
         if value is not None and period_end(value) >= self.deadline:
-            raise ValueError(
-                f"baseline {format_period(value)} must come before the deadline {self.deadline}"
+            raise FieldError(
+                "baseline",
+                f"{format_period(value)} must come before the deadline {self.deadline}",
             )
 
     def judge(
         self, target: Target, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
         cut_off = min(as_of, self.deadline)
-        start = period_sort_key(self.baseline) if self.baseline is not None else None
+        start = period_end(self.baseline) if self.baseline is not None else dt.date.min
         periods = [
             period
             for period in target.condition.periods(ctx, target.measure)
-            if period_end(period) <= cut_off and (start is None or period_sort_key(period) > start)
+            if start < period_end(period) <= cut_off
         ]
         condition, measure = target.condition, target.measure
         judgements = [
@@ -179,8 +182,9 @@ class ByDeadline(_Schedule):
                 reason=f"no figure at or before the deadline {self.deadline.isoformat()}",
             )
             return Status.NO_DATA, (*judgements, missing)
-        judged = [j for j in judgements if j.status is not Status.NO_DATA]
-        return (judged[-1].status if judged else Status.PENDING), tuple(judgements)
+        # Before the deadline the latest figure speaks, whatever it says: a figure
+        # that cannot be judged (its baseline is missing, say) is no_data, not pending.
+        return (judgements[-1].status if judgements else Status.PENDING), tuple(judgements)
 
     def problems(self, plan: Plan, target: Target, path: str) -> list[Problem]:
         return _outside_term(plan, self.deadline.year, f"{path}.schedule.deadline") + (

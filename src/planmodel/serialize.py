@@ -36,6 +36,19 @@ EVALUATION_SCHEMA = "planmodel-evaluation/1"
 Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
 
+def _is_json_text(source: object) -> bool:
+    return isinstance(source, bytes) or (
+        isinstance(source, str) and source.lstrip().startswith(("{", "["))
+    )
+
+
+def source_name(source: object) -> str:
+    """The file name to put before error messages; empty for text and documents."""
+    if isinstance(source, Mapping) or _is_json_text(source):
+        return ""
+    return str(source)
+
+
 def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
     """Return a name for messages, the parsed document and any duplicate-key problems.
 
@@ -43,13 +56,11 @@ def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
     """
     if isinstance(source, Mapping):
         return "", source, []
-    if isinstance(source, bytes):
+    if _is_json_text(source):
+        assert isinstance(source, (str, bytes))
         document, problems = read_json(source)
         return "", document, problems
-    if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
-        document, problems = read_json(source)
-        return "", document, problems
-    path = Path(source)
+    path = Path(source)  # type: ignore[arg-type]
     document, problems = read_json(path.read_bytes())
     return str(path), document, problems
 
@@ -78,7 +89,7 @@ def load_plan(source: Source) -> Plan:
     try:
         name, document, problems = read_document(source)
     except (OSError, ValueError) as exc:
-        raise PlanLoadError([Problem("$", str(exc))], subject=str(source)) from None
+        raise PlanLoadError([Problem("$", str(exc))], subject=source_name(source)) from None
     schema_problems = check_schema(document, PLAN_SCHEMA)
     if schema_problems:
         raise PlanLoadError(problems + schema_problems, subject=name)

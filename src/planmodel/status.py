@@ -26,7 +26,7 @@ class Status(str, enum.Enum):
     @property
     def severity(self) -> int:
         """Higher is worse: ``exceeded`` is 0, ``not_met`` is 6."""
-        return len(_ORDER) - 1 - _ORDER.index(self)
+        return _SEVERITY[self]
 
     @property
     def is_success(self) -> bool:
@@ -36,9 +36,9 @@ class Status(str, enum.Enum):
         return self.value
 
 
-_ORDER = tuple(Status)
+_SEVERITY = {status: len(Status) - 1 - index for index, status in enumerate(Status)}
 
 
 def most_severe(statuses: Iterable[Status]) -> Status:
     """The most severe of *statuses*; raises ``ValueError`` when there are none."""
-    return max(statuses, key=lambda status: status.severity)
+    return max(statuses, key=_SEVERITY.__getitem__)

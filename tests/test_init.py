@@ -1,0 +1,127 @@
+"""The public API: ``import planmodel`` gives everything its public modules export."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+
+import planmodel
+
+PUBLIC_MODULES = (
+    "text",
+    "metrics",
+    "measures",
+    "conditions",
+    "schedules",
+    "plan",
+    "observations",
+    "observations_io",
+    "evaluation",
+    "judgements",
+    "status",
+    "serialize",
+    "errors",
+)
+
+
+def public_module(name: str) -> ModuleType:
+    return importlib.import_module(f"planmodel.{name}")
+
+
+def _exported_definitions() -> list[tuple[str, str]]:
+    """(module, name) for each class or function a public module defines and exports."""
+    found = []
+    for module_name in PUBLIC_MODULES:
+        module = public_module(module_name)
+        for name in module.__all__:
+            item = getattr(module, name)
+            defined_here = getattr(item, "__module__", None) == module.__name__
+            if defined_here and (inspect.isclass(item) or inspect.isfunction(item)):
+                found.append((module_name, name))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("module_name", "name"),
+    [pytest.param(m, n, id=f"{m}.{n}") for m, n in _exported_definitions()],
+)
+def test_everything_a_public_module_exports_is_exported_by_the_package(
+    module_name: str, name: str
+) -> None:
+    assert name in planmodel.__all__
+    assert getattr(planmodel, name) is getattr(public_module(module_name), name)
+
+
+def test_the_everyday_api_is_at_the_top() -> None:
+    for name in (
+        "Plan",
+        "Target",
+        "load_plan",
+        "dump_plan",
+        "dumps_plan",
+        "value",
+        "ratio",
+        "change_vs",
+        "change_since",
+        "change_from_previous",
+        "growth",
+        "total",
+        "share_at_least",
+        "count_at",
+        "count_below",
+        "lowest_rating",
+        "at_least",
+        "at_most",
+        "exactly",
+        "between",
+        "rating_at_least",
+        "all_of",
+        "part",
+        "every_year",
+        "by_deadline",
+        "over_term",
+        "load_observations",
+        "dumps_observations",
+        "evaluate",
+    ):
+        assert name in planmodel.__all__, name
+        assert callable(getattr(planmodel, name)), name
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_every_name_a_module_exports_exists(module_name: str) -> None:
+    module = public_module(module_name)
+    assert len(module.__all__) == len(set(module.__all__))
+    for name in module.__all__:
+        assert hasattr(module, name), f"planmodel.{module_name} exports missing {name}"
+
+
+def test_every_name_the_package_exports_resolves() -> None:
+    for name in planmodel.__all__:
+        assert hasattr(planmodel, name), name
+
+
+def test_the_package_exports_are_unique_and_sorted() -> None:
+    assert len(planmodel.__all__) == len(set(planmodel.__all__))
+    assert planmodel.__all__ == sorted(planmodel.__all__)
+
+
+def test_star_import_gives_exactly_the_exports() -> None:
+    namespace: dict[str, object] = {}
+    exec("from planmodel import *", namespace)
+    namespace.pop("__builtins__")
+    assert sorted(namespace) == sorted(planmodel.__all__)
+
+
+def test_importing_the_package_does_not_import_hypothesis() -> None:
+    # Hypothesis is an optional extra, needed only by planmodel.strategies.
+    check = "import sys, planmodel; print('hypothesis' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

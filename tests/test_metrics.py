@@ -1,0 +1,120 @@
+"""Metrics and rating scales: what a plan counts, and the ordinal scales it rates on."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from planmodel import Level, Metric, RatingScale, Text
+
+# The scale for party organisations and members (semantics §7), lowest to highest.
+PARTY_SCALE = RatingScale(
+    "party_rating",
+    Text(vi="Xếp loại", en="Rating"),
+    [
+        Level("khong_hoan_thanh", Text(vi="Không hoàn thành nhiệm vụ")),
+        Level("hoan_thanh", Text(vi="Hoàn thành nhiệm vụ")),
+        Level("hoan_thanh_tot", Text(vi="Hoàn thành tốt nhiệm vụ")),
+        Level("hoan_thanh_xuat_sac", Text(vi="Hoàn thành xuất sắc nhiệm vụ")),
+    ],
+)
+
+
+def test_a_metric_has_an_id_a_name_a_unit_and_a_better_side() -> None:
+    revenue = Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", better="higher")
+    assert (revenue.id, revenue.unit, revenue.better, revenue.scale) == (
+        "revenue",
+        "billion VND",
+        "higher",
+        None,
+    )
+    assert Metric("orgs", Text(vi="Tổ chức đảng"), "count").better is None
+
+
+def test_a_rated_metric_names_its_scale() -> None:
+    orgs = Metric("party_orgs", Text(vi="Tổ chức đảng"), "count", scale="party_rating")
+    assert orgs.scale == "party_rating"
+
+
+@pytest.mark.parametrize("better", ["up", "Higher", "", "more"])
+def test_better_is_higher_lower_or_none(better: str) -> None:
+    with pytest.raises(ValueError, match="better"):
+        Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", better=better)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("unit", ["", "  "])
+def test_a_metric_needs_a_unit(unit: str) -> None:
+    with pytest.raises(
+        ValueError, match="unit: must not be empty \\(use 'count' for plain counts\\)"
+    ):
+        Metric("revenue", Text(vi="Thu ngân sách"), unit)
+
+
+@pytest.mark.parametrize("bad_id", ["", "-revenue", "thu ngân sách", "revenue!", "_x"])
+def test_a_metric_id_is_an_identifier(bad_id: str) -> None:
+    with pytest.raises(ValueError, match=r"^id: .* is not an identifier") as info:
+        Metric(bad_id, Text(vi="Thu ngân sách"), "billion VND")
+    assert repr(bad_id) in str(info.value)
+
+
+def test_a_scale_name_must_be_an_identifier_too() -> None:
+    with pytest.raises(ValueError, match=r"^scale: 'party rating' is not an identifier"):
+        Metric("orgs", Text(vi="Tổ chức đảng"), "count", scale="party rating")
+
+
+def test_the_name_must_be_text() -> None:
+    with pytest.raises(TypeError, match="name"):
+        Metric("revenue", "Thu ngân sách", "billion VND")  # type: ignore[arg-type]
+
+
+def test_levels_are_ranked_from_lowest() -> None:
+    assert PARTY_SCALE.level_ids == (
+        "khong_hoan_thanh",
+        "hoan_thanh",
+        "hoan_thanh_tot",
+        "hoan_thanh_xuat_sac",
+    )
+    assert PARTY_SCALE.rank("khong_hoan_thanh") == 0
+    assert PARTY_SCALE.rank("hoan_thanh_xuat_sac") == 3
+    assert PARTY_SCALE.rank("hoan_thanh_tot") > PARTY_SCALE.rank("hoan_thanh")
+    assert PARTY_SCALE.level("hoan_thanh_tot").label["vi"] == "Hoàn thành tốt nhiệm vụ"
+
+
+def test_an_unknown_level_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        PARTY_SCALE.rank("tot")
+    with pytest.raises(KeyError):
+        PARTY_SCALE.level("tot")
+
+
+def test_levels_given_as_a_list_are_stored_as_a_tuple() -> None:
+    assert isinstance(PARTY_SCALE.levels, tuple)
+
+
+def test_a_scale_needs_two_levels() -> None:
+    with pytest.raises(ValueError, match="levels: a scale needs at least two levels"):
+        RatingScale("grade", Text(vi="Xếp loại"), [Level("pass", Text(vi="Đạt"))])
+
+
+def test_level_ids_are_unique_within_a_scale() -> None:
+    with pytest.raises(ValueError, match="levels: duplicate level ids \\['pass'\\]"):
+        RatingScale(
+            "grade",
+            Text(vi="Xếp loại"),
+            [Level("pass", Text(vi="Đạt")), Level("pass", Text(vi="Đạt lại"))],
+        )
+
+
+def test_a_level_id_is_an_identifier() -> None:
+    with pytest.raises(ValueError, match=r"^id: 'hoàn thành' is not an identifier"):
+        Level("hoàn thành", Text(vi="Hoàn thành"))
+
+
+def test_metrics_and_scales_are_immutable_values() -> None:
+    revenue = Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", "higher")
+    assert revenue == Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", "higher")
+    assert len({revenue, Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", "higher")}) == 1
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        revenue.unit = "VND"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        PARTY_SCALE.levels = ()  # type: ignore[misc]

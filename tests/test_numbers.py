@@ -1,0 +1,198 @@
+"""Exact decimals: values enter as int, str or Decimal, never as binary floats."""
+
+from __future__ import annotations
+
+import decimal
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+from planmodel import (
+    Metric,
+    Observation,
+    Plan,
+    Source,
+    Status,
+    Target,
+    Term,
+    Text,
+    at_least,
+    at_most,
+    between,
+    evaluate,
+    exactly,
+    over_term,
+    total,
+)
+from planmodel._numbers import (
+    add,
+    annual_growth,
+    div,
+    format_number,
+    mul,
+    percent_of,
+    sub,
+    to_decimal,
+)
+from planmodel.strategies import decimals
+
+
+def test_point_one_plus_point_two_is_point_three() -> None:
+    assert add(to_decimal("0.1"), to_decimal("0.2")) == to_decimal("0.3")
+    assert at_least("0.3").holds(add(Decimal("0.1"), Decimal("0.2")))
+    assert at_most("0.3").holds(add(Decimal("0.1"), Decimal("0.2")))
+
+
+def test_point_one_plus_point_two_is_point_three_through_an_evaluation() -> None:
+    # A total over two years of 0.1 and 0.2 is exactly 0.3: met, with no gap.
+    name = Text(vi="Chi tiêu", en="Spending")
+    plan = Plan(
+        id="exact",
+        title=name,
+        jurisdiction=name,
+        term=Term(2021, 2022),
+        adopted="2021-01-01",
+        source=Source(title=name, url="https://example.org", published="2021-01-01"),
+        source_language="vi",
+        objective=[name],
+        metrics=[Metric("spending", name, "billion VND")],
+        targets=[
+            Target(
+                id="t1",
+                text=name,
+                measure=total("spending", 2021, 2022),
+                condition=exactly("0.3"),
+                schedule=over_term(),
+            )
+        ],
+    )
+    data = [Observation("spending", 2021, "0.1"), Observation("spending", 2022, "0.2")]
+    result = evaluate(plan, data, as_of="2023-01-01").result("t1")
+    assert result.status is Status.MET
+    (judgement,) = result.judgements
+    assert judgement.value == Decimal("0.3")
+    assert judgement.gap == 0
+
+
+@pytest.mark.parametrize(
+    ("given_value", "expected"),
+    [(5, Decimal(5)), ("7.20", Decimal("7.20")), (" 95 ", Decimal(95)), (Decimal("1E+2"), 100)],
+)
+def test_ints_strings_and_decimals_become_decimals(given_value: object, expected: Decimal) -> None:
+    result = to_decimal(given_value)
+    assert isinstance(result, Decimal)
+    assert result == expected
+
+
+def test_digits_are_kept() -> None:
+    assert str(to_decimal("7.20")) == "7.20"
+    assert str(to_decimal("1E+2")) == "1E+2"
+    assert str(at_least("7.20").value) == "7.20"
+
+
+@pytest.mark.parametrize("constructor", [at_least, at_most, exactly])
+def test_constructors_refuse_floats_and_say_how_to_write_the_number(
+    constructor: Callable[[float], object],
+) -> None:
+    with pytest.raises(TypeError) as info:
+        constructor(0.1)
+    message = str(info.value)
+    assert "float 0.1" in message
+    assert "exact number (int, str or Decimal)" in message
+    assert "'0.1'" in message
+
+
+def test_between_refuses_a_float_bound() -> None:
+    with pytest.raises(
+        TypeError, match=re.escape("got the float 6.5; write it as a string, e.g. '6.5'")
+    ):
+        between(6.5, 7)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "non_finite", ["NaN", "nan", "sNaN", "Infinity", "-Infinity", "inf", Decimal("NaN")]
+)
+def test_nan_and_infinity_are_refused(non_finite: object) -> None:
+    with pytest.raises(ValueError, match="expected a finite number"):
+        to_decimal(non_finite)
+    with pytest.raises(ValueError, match="expected a finite number"):
+        at_least(non_finite)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(True, TypeError), (None, TypeError), ([1], TypeError), ("abc", ValueError), ("", ValueError)],
+)
+def test_non_numbers_are_refused(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="expected a number"):
+        to_decimal(bad)
+
+
+@given(decimals(-(10**12), 10**12, 12), decimals(-(10**12), 10**12, 12))
+def test_sums_differences_and_products_are_exact(a: Decimal, b: Decimal) -> None:
+    wide = decimal.Context(prec=100_000)
+    assert add(a, b) == wide.add(a, b)
+    assert sub(add(a, b), b) == a
+    assert mul(a, b) == wide.multiply(a, b)
+
+
+def test_a_rounding_in_exact_arithmetic_is_an_error_not_a_quiet_change() -> None:
+    with pytest.raises(decimal.Inexact):
+        add(Decimal("1E+2000"), Decimal(1))
+
+
+def test_quotients_are_exact_when_they_terminate_and_rounded_once_otherwise() -> None:
+    assert div(Decimal(1), Decimal(8)) == Decimal("0.125")
+    assert div(Decimal(1), Decimal(3)) == Decimal("0.3333333333333333333333333333")
+    assert div(Decimal(2), Decimal(3)) == Decimal("0.6666666666666666666666666667")
+    with pytest.raises(decimal.DivisionByZero):
+        div(Decimal(1), Decimal(0))
+
+
+def test_percent_and_annual_growth() -> None:
+    assert percent_of(Decimal(1), Decimal(4)) == 25
+    assert percent_of(Decimal("8760"), Decimal("8760")) == 100
+    # 100 -> 121 over two years: sqrt(1.21) = 1.1, i.e. 10% a year, exactly.
+    assert str(annual_growth(Decimal("1.21"), 2)) == "10"
+    # 1 -> 1000 over three years: the cube root terminates, so 900% comes out exact.
+    assert str(annual_growth(Decimal(1000), 3)) == "900"
+    # 1 -> 2 over three years does not terminate: rounded once, to 28 digits.
+    assert str(annual_growth(Decimal(2), 3)) == "25.99210498948731647672106073"
+
+
+@given(decimals(-1000, 1000, 4))
+def test_a_value_equal_to_a_bound_is_inside_it(value: Decimal) -> None:
+    assert at_least(value).holds(value)
+    assert at_most(value).holds(value)
+    assert exactly(value).holds(value)
+    assert between(value, value).holds(value)
+    assert not at_least(value, strict=True).holds(value)
+    assert not at_most(value, strict=True).holds(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("7.20"), "7.20"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("-75"), "-75"),
+        (Decimal("0.0001"), "0.0001"),
+        (Decimal(1) / 3, "≈0.33"),
+        (Decimal(2) / 3, "≈0.67"),
+    ],
+)
+def test_numbers_are_shown_plainly_with_a_visible_mark_when_shortened(
+    value: Decimal, shown: str
+) -> None:
+    assert format_number(value) == shown
+
+
+@given(decimals(-(10**6), 10**6, 4))
+def test_numbers_with_few_places_are_shown_exactly(value: Decimal) -> None:
+    shown = format_number(value)
+    assert "≈" not in shown
+    assert "E" not in shown
+    assert Decimal(shown) == value

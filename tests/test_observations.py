@@ -1,0 +1,365 @@
+"""Observations: reported figures, indexed once; conflicts and misfits are errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planmodel import (
+    Distribution,
+    Level,
+    Metric,
+    Observation,
+    Observations,
+    ObservationsError,
+    Plan,
+    Problem,
+    Rated,
+    RatingScale,
+    Source,
+    Target,
+    Term,
+    Text,
+    at_least,
+    every_year,
+    value,
+)
+from planmodel.strategies import observations_for, plans
+
+# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
+# neither generation speed nor run time is what these tests check.
+whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def vi(text: str) -> Text:
+    return Text(vi=text)
+
+
+# Metrics of the Long Biên plan (sources/longbien_2020_2025.vi.txt) that the figures below fit.
+PLAN = Plan(
+    id="longbien-2020-2025",
+    title=vi("Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV"),
+    jurisdiction=vi("Quận Long Biên, Hà Nội"),
+    term=Term(2020, 2025),
+    adopted="2020-08-20",
+    source=Source(title=vi("Văn kiện"), url="https://example.org", published="2020-08-20"),
+    source_language="vi",
+    objective=[vi("Tiếp tục phát triển kinh tế")],
+    metrics=[
+        Metric("cultural_families", vi("Tỷ lệ hộ gia đình văn hóa"), "percent", "higher"),
+        Metric("new_members", vi("Đảng viên mới kết nạp"), "count", "higher"),
+        Metric("party_orgs", vi("Tổ chức đảng"), "count", scale="party_rating"),
+    ],
+    scales=[
+        RatingScale(
+            "party_rating",
+            vi("Xếp loại"),
+            [
+                Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ")),
+                Level("hoan_thanh", vi("Hoàn thành nhiệm vụ")),
+                Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ")),
+                Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ")),
+            ],
+        )
+    ],
+    targets=[
+        Target(
+            id="t3",
+            text=vi("Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa"),
+            measure=value("cultural_families"),
+            condition=at_least(91),
+            schedule=every_year(2021, 2025),
+        )
+    ],
+)
+LEVELS = "khong_hoan_thanh, hoan_thanh, hoan_thanh_tot, hoan_thanh_xuat_sac"
+
+
+# -- single observations -------------------------------------------------------------------
+
+
+def test_an_observation_keeps_its_figure_source_and_note() -> None:
+    # data/longbien_reported_figures.md: "tỷ lệ Gia đình văn hóa đạt 94,10%" (2023).
+    observation = Observation(
+        "cultural_families", 2023, "94.10", "kinhtedothi.vn", "tỷ lệ Gia đình văn hóa đạt 94,10%"
+    )
+    assert observation.value == Decimal("94.10")
+    assert str(observation.value) == "94.10"
+    assert observation.source == "kinhtedothi.vn"
+    assert observation.note == "tỷ lệ Gia đình văn hóa đạt 94,10%"
+
+
+def test_an_observation_reads_its_period_and_value() -> None:
+    assert Observation("new_members", "2022-12-31", 185).period == dt.date(2022, 12, 31)
+    assert Observation("new_members", 2022, Decimal(185)).value == 185
+    counts = Observation("party_orgs", 2023, {"hoan_thanh_tot": 45, "hoan_thanh": 3})
+    assert counts.value == Distribution(hoan_thanh=3, hoan_thanh_tot=45)
+    assert Observation("party_orgs", 2023, Rated("hoan_thanh_tot")).value == Rated("hoan_thanh_tot")
+
+
+def test_an_observation_refuses_floats_bad_periods_and_bad_ids() -> None:
+    with pytest.raises(TypeError, match=r"got the float 94\.1"):
+        Observation("cultural_families", 2023, 94.1)
+    with pytest.raises(ValueError, match="year 1800 is outside 1900-2200"):
+        Observation("cultural_families", 1800, 90)
+    with pytest.raises(TypeError, match="expected a year"):
+        Observation("cultural_families", "2023", 90)
+    with pytest.raises(ValueError, match="is not an identifier"):
+        Observation("tỷ lệ", 2023, 90)
+    with pytest.raises(ValueError, match="expected a finite number"):
+        Observation("cultural_families", 2023, "NaN")
+
+
+def test_a_distribution_counts_units_per_level() -> None:
+    counts = Distribution({"hoan_thanh_tot": 45, "hoan_thanh": 3}, khong_hoan_thanh=1)
+    assert counts.total == 49
+    assert counts.as_dict() == {"hoan_thanh": 3, "hoan_thanh_tot": 45, "khong_hoan_thanh": 1}
+    assert counts == Distribution(khong_hoan_thanh=1, hoan_thanh=3, hoan_thanh_tot=45)
+
+
+@pytest.mark.parametrize(
+    ("counts", "error", "message"),
+    [
+        ({}, ValueError, "a distribution needs at least one level"),
+        ({"hoan_thanh": -1}, ValueError, "count for 'hoan_thanh' is negative: -1"),
+        ({"hoan_thanh": True}, TypeError, "count for 'hoan_thanh' must be a whole number"),
+        ({"hoan_thanh": "3"}, TypeError, "count for 'hoan_thanh' must be a whole number"),
+        ({3: 1}, TypeError, "level ids are strings"),
+    ],
+)
+def test_a_bad_distribution_is_refused(
+    counts: dict[Any, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        Distribution(counts)
+
+
+def test_a_rating_names_a_level_id() -> None:
+    with pytest.raises(ValueError, match="is not an identifier"):
+        Rated("hoàn thành tốt")
+
+
+def test_observations_are_immutable() -> None:
+    observation = Observation("new_members", 2022, 185)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        observation.value = Decimal(200)  # type: ignore[misc]
+
+
+# -- the index -----------------------------------------------------------------------------
+
+
+def test_the_index_sorts_periods_and_looks_figures_up() -> None:
+    data = Observations(
+        [
+            Observation("new_members", 2023, 190),
+            Observation("new_members", "2021-01-01", 170),
+            Observation("new_members", 2020, 160),
+            Observation("party_orgs", 2023, {"hoan_thanh_tot": 45}),
+        ]
+    )
+    assert data.periods("new_members") == (2020, dt.date(2021, 1, 1), 2023)
+    assert data.periods("party_orgs") == (2023,)
+    assert data.periods("unknown") == ()
+    assert data.number("new_members", 2023) == 190
+    assert data.number("new_members", dt.date(2021, 1, 1)) == 170
+    assert data.number("new_members", 2021) is None
+    assert data.number("party_orgs", 2023) is None
+    found = data.get("party_orgs", 2023)
+    assert found is not None
+    assert found.value == Distribution(hoan_thanh_tot=45)
+    assert data.get("party_orgs", 2022) is None
+
+
+def test_the_index_keeps_every_observation_in_order() -> None:
+    items = [Observation("new_members", 2023, 190), Observation("new_members", 2022, 185)]
+    data = Observations(items)
+    assert list(data) == items
+    assert len(data) == 2
+    assert data.locate(1) == "observations[1]"
+    assert repr(data).startswith("Observations([Observation(metric='new_members'")
+
+
+def test_locations_name_where_each_observation_came_from() -> None:
+    data = Observations([Observation("new_members", 2022, 185)], locations=["row 2"])
+    assert data.locate(0) == "row 2"
+    with pytest.raises(ValueError, match="one location per observation"):
+        Observations([Observation("new_members", 2022, 185)], locations=[])
+
+
+def test_only_observations_go_in_the_index() -> None:
+    with pytest.raises(TypeError, match=r"observations\[0\]: expected an Observation"):
+        Observations([("new_members", 2022, 185)])  # type: ignore[list-item]
+
+
+def test_two_different_values_for_the_same_metric_and_period_are_an_error() -> None:
+    with pytest.raises(ObservationsError) as info:
+        Observations(
+            [
+                Observation("new_members", 2022, 185),
+                Observation("cultural_families", 2022, 93),
+                Observation("new_members", 2022, 158),
+            ]
+        )
+    assert info.value.problems == (
+        Problem(
+            "observations[2]",
+            "new_members for 2022 is 158, but observations[0] gives 185 for 2022",
+        ),
+    )
+
+
+def test_a_year_and_its_31_december_are_the_same_moment() -> None:
+    with pytest.raises(ObservationsError) as info:
+        Observations(
+            [Observation("new_members", 2022, 185), Observation("new_members", "2022-12-31", 180)]
+        )
+    assert info.value.problems == (
+        Problem(
+            "observations[1]",
+            "new_members for 2022-12-31 is 180, but observations[0] gives 185 for 2022",
+        ),
+    )
+
+
+def test_conflicting_ratings_are_an_error_too() -> None:
+    with pytest.raises(ObservationsError) as info:
+        Observations(
+            [
+                Observation("party_orgs", 2023, {"hoan_thanh_tot": 45}),
+                Observation("party_orgs", 2023, Rated("hoan_thanh")),
+            ]
+        )
+    assert info.value.problems == (
+        Problem(
+            "observations[1]",
+            "party_orgs for 2023 is rated hoan_thanh, but observations[0] gives "
+            "{hoan_thanh_tot: 45} for 2023",
+        ),
+    )
+
+
+def test_every_conflict_is_listed() -> None:
+    with pytest.raises(ObservationsError) as info:
+        Observations(
+            [
+                Observation("new_members", 2022, 185),
+                Observation("new_members", 2022, 158),
+                Observation("new_members", 2023, 190),
+                Observation("new_members", 2023, 191),
+            ]
+        )
+    assert [p.where for p in info.value.problems] == ["observations[1]", "observations[3]"]
+
+
+def test_equal_repeats_are_accepted() -> None:
+    data = Observations(
+        [
+            Observation("new_members", 2022, 185, source="hanoimoi.vn"),
+            Observation("new_members", 2022, "185.0", source="kinhtedothi.vn"),
+            Observation("new_members", "2022-12-31", 185),
+        ]
+    )
+    assert len(data) == 3
+    assert data.number("new_members", 2022) == 185
+
+
+def test_other_days_of_the_year_are_other_moments() -> None:
+    data = Observations(
+        [Observation("new_members", 2022, 185), Observation("new_members", "2022-06-30", 90)]
+    )
+    assert data.periods("new_members") == (dt.date(2022, 6, 30), 2022)
+
+
+# -- fitting a plan ------------------------------------------------------------------------
+
+
+def test_observations_that_fit_the_plan_pass_the_check() -> None:
+    data = Observations(
+        [
+            Observation("cultural_families", 2023, "94.10"),
+            Observation("party_orgs", 2023, {"hoan_thanh_tot": 45, "hoan_thanh": 4}),
+            Observation("party_orgs", 2022, Rated("hoan_thanh_xuat_sac")),
+        ]
+    )
+    assert data.problems_for(PLAN) == []
+    assert data.check(PLAN) is data
+
+
+def test_an_unknown_metric_suggests_the_closest_one() -> None:
+    data = Observations([Observation("cultural_familes", 2023, "94.10")])
+    assert data.problems_for(PLAN) == [
+        Problem(
+            "observations[0]",
+            "unknown metric 'cultural_familes'; did you mean 'cultural_families'?",
+        )
+    ]
+
+
+def test_an_unknown_metric_far_from_any_gets_no_suggestion() -> None:
+    data = Observations([Observation("xyz", 2023, 1)])
+    assert data.problems_for(PLAN) == [Problem("observations[0]", "unknown metric 'xyz'")]
+
+
+def test_an_unknown_level_is_named_with_the_known_ones() -> None:
+    data = Observations(
+        [
+            Observation("party_orgs", 2023, Rated("tot")),
+            Observation("party_orgs", 2022, {"hoan_thanh_tot": 40, "xuat_sac": 2}),
+        ]
+    )
+    assert data.problems_for(PLAN) == [
+        Problem(
+            "observations[0]",
+            f"unknown level 'tot' of scale party_rating; expected one of {LEVELS}",
+        ),
+        Problem(
+            "observations[1]",
+            f"unknown level 'xuat_sac' of scale party_rating; expected one of {LEVELS}",
+        ),
+    ]
+
+
+def test_a_number_for_a_rated_metric_and_a_rating_for_a_number_are_refused() -> None:
+    data = Observations(
+        [
+            Observation("party_orgs", 2023, 49),
+            Observation("new_members", 2022, Rated("hoan_thanh_tot")),
+            Observation("cultural_families", 2022, {"hoan_thanh_tot": 1}),
+        ]
+    )
+    assert data.problems_for(PLAN) == [
+        Problem("observations[0]", "party_orgs is rated on scale party_rating, got a number"),
+        Problem("observations[1]", "new_members is a number (count), got a rating"),
+        Problem("observations[2]", "cultural_families is a number (percent), got a rating"),
+    ]
+
+
+def test_check_raises_one_error_with_every_misfit() -> None:
+    data = Observations(
+        [Observation("cultural_familes", 2023, "94.10"), Observation("party_orgs", 2023, 49)]
+    )
+    with pytest.raises(ObservationsError) as info:
+        data.check(PLAN)
+    assert len(info.value.problems) == 2
+    assert str(info.value).startswith("2 problems found\n")
+
+
+@whole_plans
+@given(st.data())
+def test_the_index_does_not_depend_on_the_order_given(data: st.DataObject) -> None:
+    plan = data.draw(plans(max_targets=2))
+    items = data.draw(observations_for(plan))
+    shuffled = data.draw(st.permutations(items))
+    first, second = Observations(items), Observations(shuffled)
+    for item in items:
+        assert first.get(item.metric, item.period) == second.get(item.metric, item.period)
+        assert first.number(item.metric, item.period) == second.number(item.metric, item.period)
+    for metric in plan.metrics:
+        assert first.periods(metric.id) == second.periods(metric.id)
+    assert first.problems_for(plan) == []

@@ -1,0 +1,464 @@
+"""Reading observations from JSON and CSV, and writing them back as JSON.
+
+Real figures come from data/longbien_reported_figures.md; ratings of party
+organisations are illustrative (no public figures exist), and figures marked as
+mistakes are deliberately wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planmodel import (
+    Distribution,
+    Level,
+    Metric,
+    Observation,
+    ObservationsError,
+    Plan,
+    Problem,
+    Rated,
+    RatingScale,
+    Source,
+    Target,
+    Term,
+    Text,
+    at_least,
+    dumps_observations,
+    every_year,
+    load_observations,
+    value,
+)
+from planmodel._json import read_json
+from planmodel.observations_io import CSV_COLUMNS, OBSERVATIONS_SCHEMA
+from planmodel.strategies import observations_for, plans
+
+# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
+# neither generation speed nor run time is what these tests check.
+whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def vi(text: str) -> Text:
+    return Text(vi=text)
+
+
+PLAN = Plan(
+    id="longbien-2020-2025",
+    title=vi("Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV"),
+    jurisdiction=vi("Quận Long Biên, Hà Nội"),
+    term=Term(2020, 2025),
+    adopted="2020-08-20",
+    source=Source(title=vi("Văn kiện"), url="https://example.org", published="2020-08-20"),
+    source_language="vi",
+    objective=[vi("Tiếp tục phát triển kinh tế")],
+    metrics=[
+        Metric("cultural_families", vi("Tỷ lệ hộ gia đình văn hóa"), "percent", "higher"),
+        Metric("new_members", vi("Đảng viên mới kết nạp"), "count", "higher"),
+        Metric("party_orgs", vi("Tổ chức cơ sở đảng"), "count", scale="party_rating"),
+        Metric("mass_orgs", vi("Mặt trận và các đoàn thể"), "count", scale="party_rating"),
+    ],
+    scales=[
+        RatingScale(
+            "party_rating",
+            vi("Xếp loại"),
+            [
+                Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ")),
+                Level("hoan_thanh", vi("Hoàn thành nhiệm vụ")),
+                Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ")),
+                Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ")),
+            ],
+        )
+    ],
+    targets=[
+        Target(
+            id="t3",
+            text=vi("Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa"),
+            measure=value("cultural_families"),
+            condition=at_least(91),
+            schedule=every_year(2021, 2025),
+        )
+    ],
+)
+
+KINHTEDOTHI = "kinhtedothi.vn"
+HANOIMOI = "nhipsonghanoi.hanoimoi.vn"
+
+JSON_TEXT = f"""{{
+  "schema": "{OBSERVATIONS_SCHEMA}",
+  "observations": [
+    {{"metric": "cultural_families", "period": 2023, "value": 94.10,
+      "source": "{KINHTEDOTHI}", "note": "tỷ lệ Gia đình văn hóa đạt 94,10%"}},
+    {{"metric": "new_members", "period": 2022, "value": 185, "source": "{HANOIMOI}"}},
+    {{"metric": "mass_orgs", "period": 2023, "level": "hoan_thanh_tot"}},
+    {{"metric": "party_orgs", "period": "2023-12-31",
+      "distribution": {{"hoan_thanh_xuat_sac": 10, "hoan_thanh_tot": 37, "hoan_thanh": 2}}}}
+  ]
+}}
+"""
+
+CSV_TEXT = f"""metric,period,value,level,count,source,note
+cultural_families,2023,94.10,,,{KINHTEDOTHI},"tỷ lệ Gia đình văn hóa đạt 94,10%"
+new_members,2022,185,,,{HANOIMOI},
+mass_orgs,2023,,hoan_thanh_tot,,,
+party_orgs,2023-12-31,,hoan_thanh_xuat_sac,10,,
+party_orgs,2023-12-31,,hoan_thanh_tot,37,,
+party_orgs,2023-12-31,,hoan_thanh,2,,
+"""
+
+EXPECTED = [
+    Observation(
+        "cultural_families", 2023, "94.10", KINHTEDOTHI, "tỷ lệ Gia đình văn hóa đạt 94,10%"
+    ),
+    Observation("new_members", 2022, 185, HANOIMOI),
+    Observation("mass_orgs", 2023, Rated("hoan_thanh_tot")),
+    Observation(
+        "party_orgs",
+        dt.date(2023, 12, 31),
+        Distribution(hoan_thanh_xuat_sac=10, hoan_thanh_tot=37, hoan_thanh=2),
+    ),
+]
+
+
+def errors(source: Any, plan: Plan | None = None, **options: Any) -> ObservationsError:
+    with pytest.raises(ObservationsError) as info:
+        load_observations(source, plan, **options)
+    return info.value
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def test_json_text_gives_numbers_ratings_and_distributions() -> None:
+    data = load_observations(JSON_TEXT, PLAN)
+    assert list(data) == EXPECTED
+    assert str(data.number("cultural_families", 2023)) == "94.10"
+    assert data.locate(3) == "$.observations[3]"
+
+
+def test_json_from_bytes_a_document_and_files(tmp_path: Path) -> None:
+    path = tmp_path / "figures.json"
+    path.write_text(JSON_TEXT, encoding="utf-8")
+    document, _ = read_json(JSON_TEXT)
+    for source in (JSON_TEXT.encode(), document, path, str(path)):
+        assert list(load_observations(source, PLAN)) == EXPECTED
+
+
+def test_json_problems_name_their_path() -> None:
+    text = """{"schema": "planmodel-observations/1", "extra": 1, "observations": [
+      {"metric": "new_members", "period": 2022, "value": "185"},
+      {"metric": "new_members", "period": 2022},
+      {"metric": "new_members", "period": 2022, "value": 185, "level": "hoan_thanh"},
+      {"metric": 5, "period": "2022", "value": 185, "sorce": "x"},
+      {"metric": "new_members", "period": 2022, "value": NaN},
+      {"metric": "party_orgs", "period": 2023, "distribution": {"hoan_thanh": -2}},
+      {"metric": "mass_orgs", "period": 2023, "level": "hoàn thành"},
+      7
+    ]}"""
+    assert set(errors(text).problems) == {
+        Problem("$.extra", "unknown key; expected one of: schema, observations"),
+        Problem("$.observations[0].value", 'expected a number, got "185"'),
+        Problem("$.observations[1]", "expected exactly one of value, level, distribution"),
+        Problem(
+            "$.observations[2]",
+            "expected exactly one of value, level, distribution; got value, level",
+        ),
+        Problem(
+            "$.observations[3].sorce",
+            "unknown key; expected one of: metric, period, value, level, distribution, "
+            "source, note",
+        ),
+        Problem("$.observations[3].metric", "expected a string, got 5"),
+        Problem(
+            "$.observations[3].period",
+            'expected a year (e.g. 2023) or a date "YYYY-MM-DD", got "2022"',
+        ),
+        Problem("$.observations[4].value", "expected a finite number, got NaN"),
+        Problem(
+            "$.observations[5].distribution.hoan_thanh",
+            "expected a whole number of units, got -2",
+        ),
+        Problem("$.observations[6].level", '"hoàn thành" is not a level id'),
+        Problem("$.observations[7]", "expected an object, got 7"),
+    }
+
+
+def test_json_needs_the_observations_schema() -> None:
+    assert errors('{"observations": []}').problems == (
+        Problem("$.schema", 'required key missing; expected "planmodel-observations/1"'),
+    )
+    assert errors('{"schema": "planmodel/1", "observations": []}').problems == (
+        Problem(
+            "$.schema",
+            "unknown schema version 'planmodel/1'; known: planmodel-observations/1",
+        ),
+    )
+    assert errors('{"schema": "planmodel-observations/1"}').problems == (
+        Problem("$.observations", "expected a list, got null"),
+    )
+
+
+def test_json_that_is_not_json_gives_the_line_and_column() -> None:
+    (problem,) = errors('{"schema": "planmodel-observations/1",\n "observations": [}').problems
+    assert problem == Problem("$", "not valid JSON: Expecting value (line 2, column 19)")
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+def test_csv_text_gives_the_same_observations_as_json() -> None:
+    data = load_observations(CSV_TEXT, PLAN)
+    assert list(data) == EXPECTED
+    assert [data.locate(i) for i in range(4)] == ["row 2", "row 3", "row 4", "rows 5, 6, 7"]
+
+
+def test_csv_files_by_path_str_or_pathlib_with_or_without_a_bom(tmp_path: Path) -> None:
+    plain = tmp_path / "figures.csv"
+    plain.write_text(CSV_TEXT, encoding="utf-8")
+    with_bom = tmp_path / "excel.csv"
+    with_bom.write_bytes(codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8"))
+    for source in (plain, str(plain), with_bom):
+        assert list(load_observations(source, PLAN)) == EXPECTED
+
+
+def test_the_format_can_be_named_when_the_file_name_does_not_say(tmp_path: Path) -> None:
+    path = tmp_path / "figures.txt"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    assert list(load_observations(path, PLAN, format="csv")) == EXPECTED
+
+
+def test_csv_columns_may_be_left_out_and_blank_lines_are_skipped() -> None:
+    text = "metric,period,value\r\nnew_members,2022,185\r\n,,\r\nnew_members,2023,190\r\n"
+    data = load_observations(text, PLAN)
+    assert [o.value for o in data] == [185, 190]
+    assert [data.locate(i) for i in range(2)] == ["row 2", "row 4"]
+    assert CSV_COLUMNS == ("metric", "period", "value", "level", "count", "source", "note")
+
+
+def test_csv_problems_name_the_row_and_column() -> None:
+    text = (
+        "metric,period,value,level,count\n"
+        "new_members,2022,abc,,\n"
+        "party_orgs,2023,,hoan_thanh,two\n"
+        ",2022,185,,\n"
+        "new_members,2022,185,hoan_thanh,\n"
+        "new_members,2022,,,\n"
+        "new_members,22,185,,\n"
+        "new_members,2022,NaN,,\n"
+        "mass_orgs,2023,,hoàn thành,\n"
+        "new_members,2022,185,,,extra\n"
+    )
+    assert errors(text).problems == (
+        Problem("row 2, column value", "expected a number, got 'abc'"),
+        Problem("row 3, column count", "expected a whole number of units, got 'two'"),
+        Problem("row 4, column metric", "expected a metric id, got ''"),
+        Problem("row 5", "give either value, or level (with count for a distribution), not both"),
+        Problem("row 6", "no value: fill value, or level (and count)"),
+        Problem(
+            "row 7, column period",
+            "expected a year (e.g. 2023) or a date YYYY-MM-DD, got '22'",
+        ),
+        Problem("row 8, column value", "expected a finite number, got 'NaN'"),
+        Problem("row 9, column level", "expected a level id, got 'hoàn thành'"),
+        Problem("row 10", "more cells than columns in the header"),
+    )
+
+
+def test_a_count_without_a_level_names_the_level_column() -> None:
+    text = "metric,period,value,level,count\nparty_orgs,2023,,,3\n"
+    assert errors(text).problems == (
+        Problem("row 2, column level", "a count needs the level it counts"),
+    )
+
+
+def test_csv_header_problems_are_on_row_1() -> None:
+    assert errors("metric,period,valeu\nnew_members,2022,185\n").problems == (
+        Problem(
+            "row 1, column 'valeu'",
+            "unknown column; expected: metric, period, value, level, count, source, note",
+        ),
+    )
+    assert errors("metric,value\nnew_members,185\n").problems == (
+        Problem("row 1", "missing column 'period'"),
+    )
+
+
+def test_a_level_counted_twice_in_a_distribution_is_an_error() -> None:
+    text = "metric,period,level,count\nparty_orgs,2023,hoan_thanh,2\nparty_orgs,2023,hoan_thanh,3\n"
+    assert errors(text).problems == (
+        Problem(
+            "row 3, column level",
+            "level 'hoan_thanh' of party_orgs for 2023 is already counted",
+        ),
+    )
+
+
+def test_a_csv_conflict_names_both_rows() -> None:
+    text = (
+        "metric,period,value,level,count\n"
+        "party_orgs,2023,,hoan_thanh_tot,45\n"
+        "party_orgs,2023,,hoan_thanh,4\n"
+        "party_orgs,2023,,hoan_thanh_tot,\n"
+    )
+    assert errors(text).problems == (
+        Problem(
+            "rows 2, 3",
+            "party_orgs for 2023 is {hoan_thanh: 4, hoan_thanh_tot: 45}, "
+            "but row 4 gives rated hoan_thanh_tot for 2023",
+        ),
+    )
+
+
+# -- against a plan ------------------------------------------------------------------------
+
+LEVELS = "khong_hoan_thanh, hoan_thanh, hoan_thanh_tot, hoan_thanh_xuat_sac"
+
+
+def test_misfits_are_located_in_json_and_csv() -> None:
+    json_text = """{"schema": "planmodel-observations/1", "observations": [
+      {"metric": "new_member", "period": 2022, "value": 185},
+      {"metric": "party_orgs", "period": 2023, "value": 49},
+      {"metric": "mass_orgs", "period": 2023, "level": "tot"}]}"""
+    csv_text = (
+        "metric,period,value,level,count\n"
+        "new_member,2022,185,,\n"
+        "party_orgs,2023,49,,\n"
+        "mass_orgs,2023,,tot,\n"
+    )
+    messages = [
+        "unknown metric 'new_member'; did you mean 'new_members'?",
+        "party_orgs is rated on scale party_rating, got a number",
+        f"unknown level 'tot' of scale party_rating; expected one of {LEVELS}",
+    ]
+    assert errors(json_text, PLAN).problems == tuple(
+        Problem(f"$.observations[{i}]", message) for i, message in enumerate(messages)
+    )
+    assert errors(csv_text, PLAN).problems == tuple(
+        Problem(f"row {i + 2}", message) for i, message in enumerate(messages)
+    )
+    # Without a plan there is nothing to misfit.
+    assert len(load_observations(csv_text)) == 3
+
+
+# -- the acceptance test: three kinds of mistake, one error --------------------------------
+
+# A typo'd metric, a second (deliberately wrong) figure for the same metric and year, and
+# a typo'd year; the genuine figures are from data/longbien_reported_figures.md.
+ACCEPTANCE_JSON = f"""{{
+  "schema": "planmodel-observations/1",
+  "observations": [
+    {{"metric": "cultural_familes", "period": 2023, "value": 94.10, "source": "{KINHTEDOTHI}"}},
+    {{"metric": "new_members", "period": 2022, "value": 185, "source": "{HANOIMOI}"}},
+    {{"metric": "new_members", "period": 2022, "value": 158}},
+    {{"metric": "cultural_families", "period": 20233, "value": 94.10}}
+  ]
+}}
+"""
+ACCEPTANCE_CSV = f"""metric,period,value,source
+cultural_familes,2023,94.10,{KINHTEDOTHI}
+new_members,2022,185,{HANOIMOI}
+new_members,2022,158,
+cultural_families,20233,94.10,
+"""
+UNKNOWN = "unknown metric 'cultural_familes'; did you mean 'cultural_families'?"
+
+
+def test_acceptance_json_file_lists_all_three_mistakes_in_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "figures.json"
+    path.write_text(ACCEPTANCE_JSON, encoding="utf-8")
+    error = errors(path, PLAN)
+    assert set(error.problems) == {
+        Problem("$.observations[0]", UNKNOWN),
+        Problem(
+            "$.observations[2]",
+            "new_members for 2022 is 158, but $.observations[1] gives 185 for 2022",
+        ),
+        Problem("$.observations[3].period", "year 20233 is outside 1900-2200"),
+    }
+    assert error.subject == str(path)
+    assert str(error).startswith(f"{path}: 3 problems found\n")
+
+
+def test_acceptance_csv_file_lists_all_three_mistakes_in_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text(ACCEPTANCE_CSV, encoding="utf-8")
+    error = errors(path, PLAN)
+    assert set(error.problems) == {
+        Problem("row 2", UNKNOWN),
+        Problem("row 4", "new_members for 2022 is 158, but row 3 gives 185 for 2022"),
+        Problem(
+            "row 5, column period",
+            "expected a year (e.g. 2023) or a date YYYY-MM-DD, got '20233'",
+        ),
+    }
+    assert error.subject == str(path)
+    assert str(error).startswith(f"{path}: 3 problems found\n")
+
+
+@pytest.mark.parametrize("name", ["missing.json", "missing.csv"])
+def test_a_missing_file_is_an_observations_error_not_an_os_error(tmp_path: Path, name: str) -> None:
+    error = errors(tmp_path / name)
+    assert not isinstance(error, OSError)
+    assert error.subject == str(tmp_path / name)
+    (problem,) = error.problems
+    assert "No such file or directory" in problem.message
+
+
+@pytest.mark.parametrize("text", [ACCEPTANCE_CSV, '{"schema": '])
+def test_errors_in_text_do_not_repeat_the_text(text: str) -> None:
+    error = errors(text, PLAN)
+    assert error.subject == ""
+    assert str(error).startswith(f"{len(error.problems)} problem")
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def test_dumped_observations_are_deterministic_utf8_json() -> None:
+    text = dumps_observations(EXPECTED)
+    assert text == dumps_observations(EXPECTED)
+    assert "\\u" not in text
+    assert "tỷ lệ Gia đình văn hóa đạt 94,10%" in text
+    document, problems = read_json(text)
+    assert problems == []
+    assert document["schema"] == "planmodel-observations/1"
+    assert document["observations"][0] == {
+        "metric": "cultural_families",
+        "period": 2023,
+        "value": Decimal("94.10"),
+        "source": KINHTEDOTHI,
+        "note": "tỷ lệ Gia đình văn hóa đạt 94,10%",
+    }
+    assert document["observations"][2] == {
+        "metric": "mass_orgs",
+        "period": 2023,
+        "level": "hoan_thanh_tot",
+    }
+    assert document["observations"][3] == {
+        "metric": "party_orgs",
+        "period": "2023-12-31",
+        "distribution": {"hoan_thanh": 2, "hoan_thanh_tot": 37, "hoan_thanh_xuat_sac": 10},
+    }
+    assert '"value": 94.10,' in text
+
+
+def test_nothing_to_write_is_an_empty_list() -> None:
+    assert load_observations(dumps_observations([])).periods("new_members") == ()
+
+
+@whole_plans
+@given(st.data())
+def test_dumped_observations_load_back_unchanged(data: st.DataObject) -> None:
+    plan = data.draw(plans(max_targets=2))
+    items = data.draw(observations_for(plan))
+    text = dumps_observations(items)
+    loaded = load_observations(text, plan)
+    assert list(loaded) == items
+    assert dumps_observations(loaded) == text

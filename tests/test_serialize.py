@@ -1,0 +1,866 @@
+"""Plan files: lossless round trips, deterministic UTF-8 output, and load errors that
+name every problem with its JSON path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planmodel import (
+    AllOf,
+    AtLeast,
+    Between,
+    Breakthrough,
+    Change,
+    Direction,
+    Level,
+    Measure,
+    Metric,
+    Observation,
+    Plan,
+    PlanLoadError,
+    Problem,
+    RatingScale,
+    Source,
+    Status,
+    Target,
+    Term,
+    Text,
+    all_of,
+    at_least,
+    at_most,
+    between,
+    by_deadline,
+    change_from_previous,
+    change_since,
+    change_vs,
+    count_at,
+    dump_evaluation,
+    dump_plan,
+    dumps_evaluation,
+    dumps_plan,
+    evaluate,
+    every_year,
+    exactly,
+    growth,
+    load_plan,
+    lowest_rating,
+    over_term,
+    part,
+    rating_at_least,
+    ratio,
+    share_at_least,
+    total,
+    value,
+)
+from planmodel._json import read_json, write_json
+from planmodel.conditions import CONDITION_TYPES
+from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
+from planmodel.schedules import SCHEDULE_TYPES
+from planmodel.serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
+from planmodel.strategies import plans
+
+# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
+# neither generation speed nor run time is what these tests check.
+whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+# -- a plan using every kind of measure, condition and schedule ----------------------------
+#
+# Targets t1-t12 are the Long Biên district plan 2020-2025, quoted verbatim from
+# sources/longbien_2020_2025.vi.txt and encoded as in semantics §7. Targets x1-x3 are
+# illustrative (not in that plan): they complete the set of kinds. The URL is a
+# placeholder and the adoption date is the article's date; the source gives neither.
+
+
+def vi(text: str, en: str | None = None) -> Text:
+    return Text(vi=text) if en is None else Text(vi=text, en=en)
+
+
+def _metric(metric_id: str, name: str, unit: str, better: Any = None, scale: Any = None) -> Metric:
+    return Metric(metric_id, vi(name), unit, better, scale)
+
+
+PARTY_RATING = RatingScale(
+    "party_rating",
+    vi("Xếp loại chất lượng", "Quality rating"),
+    [
+        Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ", "Did not fulfil duties")),
+        Level("hoan_thanh", vi("Hoàn thành nhiệm vụ", "Fulfilled duties")),
+        Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ", "Fulfilled duties well")),
+        Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ", "Excellently")),
+    ],
+)
+
+EVERY_YEAR = every_year(2021, 2025)
+BY_2025 = "2025-12-31"
+
+
+def every_kind_plan() -> Plan:
+    return Plan(
+        id="longbien-2020-2025",
+        title=vi(
+            "Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV, nhiệm kỳ 2020 - 2025",
+            "Long Biên district Party Congress plan, 2020-2025",
+        ),
+        jurisdiction=vi("Quận Long Biên, Hà Nội", "Long Biên district, Hà Nội"),
+        term=Term(2020, 2025),
+        adopted="2020-08-20",
+        adopted_by=vi("Đại hội Đảng bộ quận Long Biên lần thứ IV"),
+        source=Source(
+            title=vi(
+                "Những quan điểm, chủ trương, định hướng lớn nhiệm kỳ 2020 - 2025 "
+                "nêu tại văn kiện Đại hội Đảng bộ quận"
+            ),
+            url="https://example.org/longbien-2020-2025",
+            published="2020-08-20",
+            publisher=vi("Quận Long Biên"),
+        ),
+        source_language="vi",
+        objective=[
+            vi(
+                "Tiếp tục phát triển kinh tế, duy trì tốc độ tăng trưởng cao, trọng tâm là "
+                "phát triển thương mại, dịch vụ."
+            )
+        ],
+        directions=[
+            Direction("d1", vi("Phát triển mạnh thương mại - dịch vụ.")),
+            Direction("d2", vi("Coi trọng phát triển văn hóa, thể thao.")),
+            Direction("d3", vi("Giữ vững an ninh chính trị, trật tự an toàn xã hội.")),
+            Direction("d4", vi("Đẩy mạnh cải cách hành chính.")),
+            Direction(
+                "d5", vi("Tạo bước chuyển biến mạnh mẽ trong công tác xây dựng chỉnh đốn Đảng.")
+            ),
+        ],
+        breakthroughs=[
+            Breakthrough("b1", vi("Củng cố, kiện toàn hệ thống chính trị tinh gọn.")),
+            Breakthrough("b2", vi("Tiếp tục hoàn thiện hệ thống hạ tầng đô thị.")),
+        ],
+        metrics=[
+            _metric("revenue", "Thu ngân sách", "billion VND", "higher"),
+            _metric("city_estimate", "Dự toán Thành phố giao", "billion VND"),
+            _metric("capital_spending", "Chi đầu tư xây dựng cơ bản", "billion VND"),
+            _metric("total_spending", "Tổng chi ngân sách", "billion VND"),
+            _metric("cultural_families", "Tỷ lệ hộ gia đình văn hóa", "percent", "higher"),
+            _metric("cultural_groups", "Tỷ lệ tổ dân phố văn hóa", "percent", "higher"),
+            _metric("hq_schools", "Số trường công lập chất lượng cao", "count", "higher"),
+            _metric("health_insurance", "Tỷ lệ bao phủ bảo hiểm y tế", "percent", "higher"),
+            _metric("poor_households", "Số hộ nghèo", "households", "lower"),
+            _metric(
+                "polluters_controlled", "Cơ sở gây ô nhiễm được kiểm soát", "percent", "higher"
+            ),
+            _metric("waste_collected", "Rác thải thu gom trong ngày", "percent", "higher"),
+            _metric("party_orgs", "Tổ chức đảng", "count", scale="party_rating"),
+            _metric("party_members", "Đảng viên", "count", scale="party_rating"),
+            _metric("new_members", "Đảng viên mới kết nạp", "count", "higher"),
+            _metric("mass_orgs", "Mặt trận và các đoàn thể", "count", scale="party_rating"),
+        ],
+        scales=[PARTY_RATING],
+        targets=[
+            Target(
+                id="t1",
+                text=vi(
+                    "Thu ngân sách hàng năm vượt so với dự toán Thành phố giao từ 5 - 10%",
+                    "Budget revenue exceeds the city's estimate by 5-10% every year",
+                ),
+                measure=change_vs("revenue", "city_estimate"),
+                condition=between(5, 10, better="higher"),
+                schedule=EVERY_YEAR,
+                directions=["d1"],
+            ),
+            Target(
+                id="t2",
+                text=vi(
+                    "Chi đầu tư xây dựng cơ bản hàng năm đạt từ 50% - 55% trên tổng chi ngân sách"
+                ),
+                measure=ratio("capital_spending", "total_spending"),
+                condition=between(50, 55),
+                schedule=EVERY_YEAR,
+                notes=vi(
+                    "Đọc là một khoảng: trên 55% cũng không đạt.",
+                    "Read as a band: above 55% is not met either.",
+                ),
+            ),
+            Target(
+                id="t3",
+                text=vi(
+                    "Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa hàng năm "
+                    "từ 91% đến 93%"
+                ),
+                measure=value("cultural_families"),
+                condition=between(91, 93, better="higher"),
+                schedule=EVERY_YEAR,
+                directions=["d2"],
+            ),
+            Target(
+                id="t4",
+                text=vi(
+                    "Tỷ lệ tổ dân phố được công nhận danh hiệu tổ dân phố văn hóa hàng năm 83%"
+                ),
+                measure=value("cultural_groups"),
+                condition=at_least(83),
+                schedule=EVERY_YEAR,
+                directions=["d2"],
+            ),
+            Target(
+                id="t5",
+                text=vi("Số trường công lập thực hiện lộ trình chất lượng cao: 9 đơn vị"),
+                measure=value("hq_schools"),
+                condition=exactly(9, better="higher"),
+                schedule=by_deadline(BY_2025),
+            ),
+            Target(
+                id="t6",
+                text=vi("Tỷ lệ bao phủ bảo hiểm y tế đến cuối năm 2025: 95%"),
+                measure=value("health_insurance"),
+                condition=at_least(95),
+                schedule=by_deadline(BY_2025, baseline=2020),
+            ),
+            Target(
+                id="t7",
+                text=vi(
+                    "Phấn đấu đến cuối năm 2025, giảm ¾ số hộ nghèo (theo chuẩn mới) so với "
+                    "đầu năm 2021"
+                ),
+                measure=change_since("poor_households", "2021-01-01"),
+                condition=at_most(-75),
+                schedule=by_deadline(BY_2025, baseline="2021-01-01"),
+            ),
+            Target(
+                id="t8",
+                text=vi("100% các cơ sở gây ô nhiễm môi trường được kiểm soát"),
+                measure=value("polluters_controlled"),
+                condition=at_least(100),
+                schedule=EVERY_YEAR,
+            ),
+            Target(
+                id="t9",
+                text=vi("Tỷ lệ rác thải thu gom và vận chuyển trong ngày đạt 100%"),
+                measure=value("waste_collected"),
+                condition=at_least(100),
+                schedule=EVERY_YEAR,
+            ),
+            Target(
+                id="t10",
+                text=vi(
+                    "Tỷ lệ tổ chức đảng hoàn thành tốt nhiệm vụ trở lên hàng năm đạt 95%; không "
+                    "có tổ chức cơ sở đảng không hoàn thành nhiệm vụ"
+                ),
+                condition=all_of(
+                    part(
+                        share_at_least("party_orgs", "hoan_thanh_tot"),
+                        at_least(95),
+                        vi("Tỷ lệ tổ chức đảng hoàn thành tốt nhiệm vụ trở lên đạt 95%"),
+                    ),
+                    part(
+                        count_at("party_orgs", "khong_hoan_thanh"),
+                        at_most(0),
+                        vi("Không có tổ chức cơ sở đảng không hoàn thành nhiệm vụ"),
+                    ),
+                ),
+                schedule=EVERY_YEAR,
+                directions=["d5"],
+            ),
+            Target(
+                id="t11",
+                text=vi(
+                    "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên hàng năm đạt 80%; kết nạp "
+                    "đảng viên hàng năm từ 180 đến 200 đồng chí"
+                ),
+                condition=all_of(
+                    part(share_at_least("party_members", "hoan_thanh_tot"), at_least(80)),
+                    part(value("new_members"), between(180, 200, better="higher")),
+                ),
+                schedule=EVERY_YEAR,
+                directions=["d5"],
+            ),
+            Target(
+                id="t12",
+                text=vi(
+                    "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội Quận hàng năm hoàn "
+                    "thành tốt nhiệm vụ trở lên"
+                ),
+                measure=lowest_rating("mass_orgs"),
+                condition=rating_at_least("hoan_thanh_tot"),
+                schedule=EVERY_YEAR,
+            ),
+            # Illustrative targets, not in the Long Biên plan.
+            Target(
+                id="x1",
+                text=vi("Thu ngân sách tăng bình quân 6,5 - 7%/năm", "Revenue grows 6.5-7% a year"),
+                measure=growth("revenue", 2020, 2025),
+                condition=between("6.5", 7, better="higher"),
+                schedule=over_term(),
+            ),
+            Target(
+                id="x2",
+                text=vi("Tổng chi đầu tư xây dựng cơ bản 5 năm trên 20.000 tỷ đồng"),
+                measure=total("capital_spending", 2021, 2025),
+                condition=at_least(20000, strict=True),
+                schedule=over_term(),
+            ),
+            Target(
+                id="x3",
+                text=vi("Thu ngân sách năm sau cao hơn năm trước, không quá 20%"),
+                measure=change_from_previous("revenue"),
+                condition=between(0, 20, better="higher", lo_strict=True),
+                schedule=EVERY_YEAR,
+            ),
+        ],
+    )
+
+
+def _measures(plan: Plan) -> Iterator[Measure]:
+    for target in plan.targets:
+        if target.measure is not None:
+            yield target.measure
+        if isinstance(target.condition, AllOf):
+            yield from (p.measure for p in target.condition.parts if p.measure is not None)
+
+
+def _conditions(plan: Plan) -> Iterator[object]:
+    for target in plan.targets:
+        yield target.condition
+        if isinstance(target.condition, AllOf):
+            yield from (p.condition for p in target.condition.parts)
+
+
+def test_the_every_kind_plan_uses_every_kind() -> None:
+    # Breaks when a kind is added without a place here.
+    plan = every_kind_plan()
+    assert {type(m) for m in _measures(plan)} == set(MEASURE_TYPES)
+    assert {type(c) for c in _conditions(plan)} == set(CONDITION_TYPES)
+    assert {type(t.schedule) for t in plan.targets} == set(SCHEDULE_TYPES)
+    references = {type(m.reference) for m in _measures(plan) if isinstance(m, Change)}
+    assert references == set(REFERENCE_TYPES)
+
+
+def test_the_every_kind_plan_round_trips_byte_identically() -> None:
+    plan = every_kind_plan()
+    text = dumps_plan(plan)
+    again = load_plan(text)
+    assert again == plan
+    assert dumps_plan(again) == text
+
+
+def test_the_file_keeps_vietnamese_as_utf8() -> None:
+    text = dumps_plan(every_kind_plan())
+    assert "\\u" not in text
+    assert "giảm ¾ số hộ nghèo (theo chuẩn mới)" in text
+    assert "Quận Long Biên, Hà Nội" in text
+    assert "Quận Long Biên, Hà Nội".encode() in text.encode("utf-8")
+
+
+def test_the_file_starts_with_the_schema_and_carries_every_kind() -> None:
+    document = dump_plan(every_kind_plan())
+    assert next(iter(document)) == "schema"
+    assert document["schema"] == PLAN_SCHEMA == "planmodel/1"
+    first = document["targets"][0]
+    assert first["measure"] == {
+        "kind": "change",
+        "metric": "revenue",
+        "reference": {"kind": "metric", "metric": "city_estimate"},
+    }
+    assert first["condition"] == {
+        "kind": "between",
+        "lo": Decimal(5),
+        "hi": Decimal(10),
+        "better": "higher",
+    }
+    assert first["schedule"] == {"kind": "every_year", "first": 2021, "last": 2025}
+    assert dumps_plan(every_kind_plan()).startswith('{\n  "schema": "planmodel/1",\n')
+
+
+def test_the_text_is_indented_and_ends_with_a_newline() -> None:
+    text = dumps_plan(every_kind_plan())
+    assert text.endswith("}\n")
+    assert '\n  "term": {\n    "first": 2020,\n    "last": 2025\n  },\n' in text
+
+
+# -- round-trip properties -----------------------------------------------------------------
+
+
+@whole_plans
+@given(plans())
+def test_object_to_text_to_object_is_equal(plan: Plan) -> None:
+    assert load_plan(dumps_plan(plan)) == plan
+
+
+@whole_plans
+@given(plans())
+def test_text_to_object_to_text_is_byte_identical_and_utf8(plan: Plan) -> None:
+    text = dumps_plan(plan)
+    assert dumps_plan(load_plan(text)) == text
+    assert dumps_plan(load_plan(text.encode("utf-8"))) == text
+    assert "\\u" not in text
+    assert plan.title["vi"] in text
+
+
+@whole_plans
+@given(plans())
+def test_dumping_is_deterministic(plan: Plan) -> None:
+    # An equal plan built separately (here: from the dict form) gives the same bytes.
+    rebuilt = load_plan(dump_plan(plan))
+    assert rebuilt is not plan
+    assert dumps_plan(rebuilt) == dumps_plan(plan) == dumps_plan(plan)
+
+
+# -- exact numbers -------------------------------------------------------------------------
+
+
+def _plan_with(condition: Any) -> Plan:
+    name = vi("Tỷ lệ bao phủ bảo hiểm y tế")
+    return Plan(
+        id="exact",
+        title=name,
+        jurisdiction=name,
+        term=Term(2020, 2025),
+        adopted="2020-08-20",
+        source=Source(title=name, url="https://example.org", published="2020-08-20"),
+        source_language="vi",
+        objective=[name],
+        metrics=[Metric("health_insurance", name, "percent", "higher")],
+        targets=[
+            Target(
+                id="t6",
+                text=name,
+                measure=value("health_insurance"),
+                condition=condition,
+                schedule=by_deadline(BY_2025),
+            )
+        ],
+    )
+
+
+# "-0" loses its sign on reading; see tests/test_json.py::test_negative_zero_keeps_its_sign.
+finite_decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(
+    lambda d: str(d) != "-0"
+)
+
+
+@given(finite_decimals)
+def test_any_decimal_dumps_and_reloads_to_exactly_itself(number: Decimal) -> None:
+    text = dumps_plan(_plan_with(at_least(number)))
+    loaded = load_plan(text).targets[0].condition
+    assert isinstance(loaded, AtLeast)
+    assert isinstance(loaded.value, Decimal)
+    assert loaded.value == number
+    assert str(loaded.value) == str(number)
+
+
+@pytest.mark.parametrize("digits", ["7.20", "1E+2", "0.1", "95.000", "-75", "1E-7"])
+def test_json_numbers_are_read_as_decimals_with_their_digits(digits: str) -> None:
+    text = dumps_plan(_plan_with(at_least(95))).replace('"value": 95', f'"value": {digits}')
+    plan = load_plan(text)
+    condition = plan.targets[0].condition
+    assert isinstance(condition, AtLeast)
+    assert str(condition.value) == digits
+    assert dumps_plan(plan) == text
+
+
+def test_point_one_plus_point_two_is_point_three_after_a_round_trip() -> None:
+    plan = load_plan(dumps_plan(_plan_with(between("0.1", "0.3"))))
+    condition = plan.targets[0].condition
+    assert isinstance(condition, Between)
+    assert isinstance(condition.lo, Decimal)
+    assert condition.lo + Decimal("0.2") == condition.hi
+
+
+def test_nan_in_python_is_refused() -> None:
+    with pytest.raises(ValueError, match="expected a finite number, got 'NaN'"):
+        _plan_with(at_least("NaN"))
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_nan_in_json_text_is_refused_with_its_path(literal: str) -> None:
+    text = dumps_plan(_plan_with(at_least(95))).replace('"value": 95', f'"value": {literal}')
+    with pytest.raises(PlanLoadError) as info:
+        load_plan(text)
+    assert info.value.problems == (
+        Problem("$.targets[0].condition.value", f"expected a finite number, got {literal}"),
+    )
+
+
+def test_a_float_in_a_parsed_document_is_refused_with_a_helpful_message() -> None:
+    # json.load() without parse_float=Decimal gives floats; the message should say so.
+    document = dump_plan(_plan_with(at_least(95)))
+    document["targets"][0]["condition"]["value"] = 0.5
+    with pytest.raises(PlanLoadError) as info:
+        load_plan(document)
+    assert info.value.problems == (
+        Problem(
+            "$.targets[0].condition.value",
+            "expected an exact number, got the float 0.5; parse JSON with decimals "
+            "(load_plan does) or write the number as a Decimal",
+        ),
+    )
+
+
+# -- load errors ---------------------------------------------------------------------------
+
+NAN, INFINITY = "<<NaN>>", "<<Infinity>>"
+
+
+def base_document() -> dict[str, Any]:
+    document, _ = read_json(dumps_plan(every_kind_plan()))
+    assert isinstance(document, dict)
+    return document
+
+
+def render(document: dict[str, Any]) -> str:
+    """JSON text for *document*, with the NaN placeholders written as bare literals."""
+    return write_json(document).replace(f'"{NAN}"', "NaN").replace(f'"{INFINITY}"', "Infinity")
+
+
+def load_errors(source: Any) -> PlanLoadError:
+    with pytest.raises(PlanLoadError) as info:
+        load_plan(source)
+    return info.value
+
+
+def rename_title(document: dict[str, Any]) -> None:
+    document["tittle"] = document.pop("title")
+
+
+PLAN_KEYS = (
+    "id, title, jurisdiction, term, adopted, adopted_by, source, source_language, "
+    "objective, directions, breakthroughs, targets, metrics, scales"
+)
+CONDITION_KINDS = "at_least, at_most, exactly, between, rating_at_least, all_of"
+TYPO = [
+    Problem("$.title", "required key missing"),
+    Problem("$.tittle", f"unknown key; expected one of: {PLAN_KEYS}"),
+]
+STRING_FOR_NUMBER = Problem("$.targets[0].condition.lo", 'expected a number, got "abc"')
+DUPLICATE_KEY = Problem("$.id", "duplicate key")
+NAN_HI = Problem("$.targets[1].condition.hi", "expected a finite number, got NaN")
+UNKNOWN_KIND = Problem(
+    "$.targets[2].condition.kind",
+    f'unknown condition kind "at_leest"; expected one of: {CONDITION_KINDS}',
+)
+
+
+def _duplicate_id(text: str) -> str:
+    return text.replace('"id": "longbien-2020-2025",', '"id": "longbien-2020-2025",\n  "id": "lb",')
+
+
+#: A change that breaks a plan document in one place.
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _set(path: tuple[str | int, ...], to: object) -> Edit:
+    def change(document: dict[str, Any]) -> None:
+        node: Any = document
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = to
+
+    return change
+
+
+def _delete(path: tuple[str | int, ...]) -> Edit:
+    def change(document: dict[str, Any]) -> None:
+        node: Any = document
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return change
+
+
+LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
+    ("typo'd key", rename_title, TYPO),
+    ("string for a number", _set(("targets", 0, "condition", "lo"), "abc"), [STRING_FOR_NUMBER]),
+    (
+        "NaN",
+        _set(("targets", 0, "condition", "lo"), NAN),
+        [Problem("$.targets[0].condition.lo", "expected a finite number, got NaN")],
+    ),
+    (
+        "Infinity",
+        _set(("targets", 0, "condition", "hi"), INFINITY),
+        [Problem("$.targets[0].condition.hi", "expected a finite number, got Infinity")],
+    ),
+    (
+        "unknown kind",
+        _set(("targets", 0, "condition", "kind"), "at_leest"),
+        [
+            Problem(
+                "$.targets[0].condition.kind",
+                f'unknown condition kind "at_leest"; expected one of: {CONDITION_KINDS}',
+            )
+        ],
+    ),
+    (
+        "missing kind",
+        _delete(("targets", 0, "schedule", "kind")),
+        [
+            Problem(
+                "$.targets[0].schedule.kind",
+                "required key missing; a schedule names its kind, one of: "
+                "every_year, by_deadline, over_term",
+            )
+        ],
+    ),
+    (
+        "missing required key",
+        _delete(("targets", 0, "schedule", "first")),
+        [Problem("$.targets[0].schedule.first", "required key missing")],
+    ),
+    (
+        "a number where a string belongs",
+        _set(("id",), 2020),
+        [Problem("$.id", "expected a string, got 2020")],
+    ),
+    (
+        "a number where a direction id belongs",
+        _set(("targets", 0, "directions"), [1]),
+        [Problem("$.targets[0].directions[0]", "expected a string, got 1")],
+    ),
+    (
+        "a string where a list belongs",
+        _set(("targets", 0, "directions"), "d1"),
+        [Problem("$.targets[0].directions", 'expected a list, got "d1"')],
+    ),
+    (
+        "a bool where a number belongs",
+        _set(("targets", 0, "condition", "lo"), True),
+        [Problem("$.targets[0].condition.lo", "expected a number, got true")],
+    ),
+    (
+        "a year as a string",
+        _set(("term", "first"), "2020"),
+        [Problem("$.term.first", 'expected a whole number, got "2020"')],
+    ),
+    (
+        "a bad date",
+        _set(("adopted",), "2020-02-30"),
+        [Problem("$.adopted", 'expected a date "YYYY-MM-DD", got "2020-02-30"')],
+    ),
+    (
+        "a date in another shape",
+        _set(("source", "published"), "20/08/2020"),
+        [Problem("$.source.published", 'expected a date "YYYY-MM-DD", got "20/08/2020"')],
+    ),
+    (
+        "null where text belongs",
+        _set(("jurisdiction",), None),
+        [
+            Problem(
+                "$.jurisdiction",
+                'expected an object of language tag → text, e.g. {"vi": "…", "en": "…"}, got null',
+            )
+        ],
+    ),
+    (
+        "an unknown key deep inside",
+        _set(("targets", 9, "condition", "parts", 1, "condition", "valeu"), 0),
+        [
+            Problem(
+                "$.targets[9].condition.parts[1].condition.valeu",
+                "unknown key; expected one of: kind, value, strict",
+            )
+        ],
+    ),
+    (
+        "wrong schema version",
+        _set(("schema",), "planmodel/2"),
+        [Problem("$.schema", "unknown schema version 'planmodel/2'; known: planmodel/1")],
+    ),
+    (
+        "missing schema",
+        _delete(("schema",)),
+        [Problem("$.schema", 'required key missing; expected "planmodel/1"')],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [(c, e) for _, c, e in LOAD_ERRORS],
+    ids=[name for name, _, _ in LOAD_ERRORS],
+)
+def test_each_load_error_names_its_path_and_what_was_expected(
+    change: Edit, expected: list[Problem]
+) -> None:
+    document = base_document()
+    change(document)
+    assert sorted(load_errors(render(document)).problems, key=str) == sorted(expected, key=str)
+
+
+def test_a_duplicate_key_is_refused_even_with_the_same_meaning() -> None:
+    text = dumps_plan(every_kind_plan()).replace(
+        '"source_language": "vi",', '"source_language": "vi",\n  "source_language": "vi",'
+    )
+    assert load_errors(text).problems == (Problem("$.source_language", "duplicate key"),)
+
+
+def test_a_duplicate_key_with_another_value_is_refused() -> None:
+    text = _duplicate_id(dumps_plan(every_kind_plan()))
+    assert load_errors(text).problems == (DUPLICATE_KEY,)
+
+
+def test_one_file_with_five_mistakes_lists_them_all_in_one_exception() -> None:
+    document = base_document()
+    rename_title(document)
+    _set(("targets", 0, "condition", "lo"), "abc")(document)
+    _set(("targets", 1, "condition", "hi"), NAN)(document)
+    _set(("targets", 2, "condition", "kind"), "at_leest")(document)
+    text = _duplicate_id(render(document))
+    error = load_errors(text)
+    assert sorted(error.problems, key=str) == sorted(
+        [*TYPO, STRING_FOR_NUMBER, DUPLICATE_KEY, NAN_HI, UNKNOWN_KIND], key=str
+    )
+    message = str(error)
+    assert message.startswith("6 problems found\n")
+    for problem in (*TYPO, STRING_FOR_NUMBER, DUPLICATE_KEY, NAN_HI, UNKNOWN_KIND):
+        assert f"\n  {problem}" in message
+
+
+def test_an_unknown_kind_lists_the_known_kinds() -> None:
+    document = base_document()
+    _set(("targets", 0, "measure", "kind"), "valu")(document)
+    _set(("targets", 0, "schedule", "kind"), "yearly")(document)
+    problems = load_errors(render(document)).problems
+    kinds = {p.where: p.message for p in problems}
+    assert kinds["$.targets[0].measure.kind"] == (
+        'unknown measure kind "valu"; expected one of: value, ratio, change, growth, total, '
+        "share_at_least, count_at, lowest_rating"
+    )
+    assert kinds["$.targets[0].schedule.kind"] == (
+        'unknown schedule kind "yearly"; expected one of: every_year, by_deadline, over_term'
+    )
+
+
+def test_text_that_is_not_json_gives_the_line_and_column() -> None:
+    error = load_errors('{"schema": "planmodel/1",\n "id": }')
+    assert error.problems == (Problem("$", "not valid JSON: Expecting value (line 2, column 8)"),)
+
+
+@pytest.mark.parametrize("text", ["[]", "[1, 2]"])
+def test_a_document_that_is_not_an_object_is_refused(text: str) -> None:
+    assert load_errors(text).problems == (Problem("$", "expected a JSON object"),)
+
+
+def test_a_list_where_an_object_belongs_is_refused_plainly() -> None:
+    document = base_document()
+    document["term"] = [2020, 2025]
+    assert load_errors(render(document)).problems == (
+        Problem("$.term", "expected an object, got a list"),
+    )
+
+
+def test_validation_rules_are_load_errors_too() -> None:
+    document = base_document()
+    _set(("targets", 0, "measure", "metric"), "revenu")(document)
+    _set(("targets", 3, "directions"), ["d9"])(document)
+    error = load_errors(render(document))
+    assert isinstance(error, PlanLoadError)
+    assert error.problems == (
+        Problem("$.targets[0].measure.metric", "unknown metric 'revenu'"),
+        Problem("$.targets[3].directions[0]", "unknown direction 'd9'"),
+    )
+
+
+# -- what load_plan reads ------------------------------------------------------------------
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    path = tmp_path / "longbien.json"
+    path.write_text(dumps_plan(every_kind_plan()), encoding="utf-8")
+    return path
+
+
+def test_load_plan_reads_a_path_as_str_or_pathlib(plan_file: Path) -> None:
+    assert load_plan(plan_file) == every_kind_plan()
+    assert load_plan(str(plan_file)) == every_kind_plan()
+
+
+def test_load_plan_reads_json_text_bytes_and_a_document() -> None:
+    text = dumps_plan(every_kind_plan())
+    assert load_plan(text) == every_kind_plan()
+    assert load_plan("\n  " + text) == every_kind_plan()
+    assert load_plan(text.encode("utf-8")) == every_kind_plan()
+    assert load_plan(b"\xef\xbb\xbf" + text.encode("utf-8")) == every_kind_plan()
+    assert load_plan(dump_plan(every_kind_plan())) == every_kind_plan()
+
+
+def test_a_missing_file_is_a_load_error_not_an_os_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-plan.json"
+    for source in (missing, str(missing)):
+        error = load_errors(source)
+        assert not isinstance(error, OSError)
+        assert error.subject == str(missing)
+        (problem,) = error.problems
+        assert problem.where == "$"
+        assert "No such file or directory" in problem.message
+
+
+def test_errors_in_a_file_name_the_file(plan_file: Path) -> None:
+    plan_file.write_text(
+        plan_file.read_text(encoding="utf-8").replace('"title"', '"tittle"', 1), encoding="utf-8"
+    )
+    error = load_errors(str(plan_file))
+    assert error.subject == str(plan_file)
+    assert str(error).startswith(f"{plan_file}: 2 problems found\n")
+
+
+def test_a_file_that_is_not_utf8_is_a_load_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"schema": "planmodel/1", "id": "Long Biên"}'.encode("latin-1"))
+    error = load_errors(str(path))
+    (problem,) = error.problems
+    assert problem.message.startswith("not UTF-8 text")
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_errors_in_json_text_do_not_repeat_the_text(as_bytes: bool) -> None:
+    text = '{"schema": "planmodel/1",\n "id": }'
+    error = load_errors(text.encode() if as_bytes else text)
+    assert error.subject == ""
+    assert str(error).startswith("1 problem found\n")
+
+
+# -- evaluations ---------------------------------------------------------------------------
+
+# Reported figures from data/longbien_reported_figures.md (kinhtedothi.vn, March 2024).
+REPORTED_2023 = [
+    Observation("cultural_families", 2023, "94.10", "kinhtedothi.vn", "tỷ lệ Gia đình văn hóa"),
+    Observation("cultural_groups", 2023, "93.27", "kinhtedothi.vn", "tỷ lệ Tổ dân phố văn hóa"),
+]
+
+
+def test_an_evaluation_dumps_with_schema_summary_and_exact_values() -> None:
+    plan = every_kind_plan()
+    evaluation = evaluate(plan, REPORTED_2023, as_of="2024-03-01")
+    document = dump_evaluation(evaluation)
+    assert list(document) == ["schema", "plan", "as_of", "summary", "targets"]
+    assert document["schema"] == EVALUATION_SCHEMA == "planmodel-evaluation/1"
+    assert document["plan"] == "longbien-2020-2025"
+    assert document["as_of"] == "2024-03-01"
+    assert list(document["summary"]) == [status.value for status in Status]
+    assert sum(document["summary"].values()) == len(plan.targets)
+    assert [t["target"] for t in document["targets"]] == [t.id for t in plan.targets]
+    assert all(isinstance(t["status"], str) for t in document["targets"])
+
+    text = dumps_evaluation(evaluation)
+    assert text == dumps_evaluation(evaluate(plan, list(reversed(REPORTED_2023)), "2024-03-01"))
+    again, problems = read_json(text)
+    assert problems == []
+    t4 = next(t for t in again["targets"] if t["target"] == "t4")
+    (judged_2023,) = [j for j in t4["judgements"] if j["period"] == 2023]
+    assert str(judged_2023["value"]) == "93.27"
+    assert judged_2023["status"] == "met"
+    assert "\\u" not in text
+
+
+def test_dates_in_an_evaluation_are_iso_text() -> None:
+    evaluation = evaluate(every_kind_plan(), REPORTED_2023, as_of=dt.date(2024, 3, 1))
+    assert dump_evaluation(evaluation)["as_of"] == "2024-03-01"
