@@ -1,0 +1,183 @@
+"""The evaluation as Markdown: a table for the summary, one for the targets, and
+one per target for its judgements by period.
+
+Cell text is escaped so that a ``|`` in a plan's text cannot break a table and
+``<`` cannot open raw HTML in a renderer that allows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .._explain import status_word
+from ..evaluation import Evaluation
+from ..plan import Plan
+from ..status import Status
+from ._facts import Facts, Series, TargetFacts, facts, percent
+from ._words import SYMBOLS, label
+
+__all__ = ["render_markdown"]
+
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+
+
+def escape(text: str) -> str:
+    """*text* as literal Markdown, safe inside a table cell.
+
+    >>> escape("a|b <c> *d*")
+    'a\\\\|b &lt;c&gt; \\\\*d\\\\*'
+    """
+    return text.translate(_ESCAPES)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int]) -> str:
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = [
+        "| " + " | ".join(escape(h) for h in headers) + " |",
+        "| " + " | ".join(rule) + " |",
+    ]
+    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _summary(report: Facts) -> str:
+    lang = report.lang
+    rows = [
+        [f"{SYMBOLS[status]} {status_word(status, lang)}", str(count)]
+        for status, count in report.summary
+    ]
+    rows.append([label("target_count", lang), str(report.total)])
+    return _table([label("status", lang), label("count", lang)], rows, right=(1,))
+
+
+def _overview(report: Facts) -> str:
+    lang = report.lang
+    rows = []
+    for target in report.targets:
+        latest = "; ".join(
+            f"{row.when}: {row.value}" for part in target.series if (row := part.latest) is not None
+        )
+        progress = "; ".join(
+            percent(found[1]) for part in target.series if (found := part.progress) is not None
+        )
+        rows.append(
+            [
+                str(target.number),
+                target.id,
+                target.text,
+                f"{SYMBOLS[target.status]} {status_word(target.status, lang)}",
+                latest or "—",
+                progress,
+                target.explanation,
+            ]
+        )
+    headers = [
+        label("number", lang),
+        "id",
+        label("target", lang),
+        label("status", lang),
+        label("latest", lang),
+        label("progress", lang),
+        label("why", lang),
+    ]
+    return _table(headers, rows, right=(0, 5))
+
+
+def _part(part: Series, lang: str) -> str:
+    headers = [
+        label("period", lang),
+        label("value", lang),
+        label("status", lang),
+        label("gap", lang),
+        label("progress", lang),
+        label("expected", lang),
+        label("note", lang),
+    ]
+    rows = [
+        [
+            row.when,
+            row.value,
+            f"{SYMBOLS[row.status]} {status_word(row.status, lang)}",
+            row.gap,
+            row.progress,
+            row.expected,
+            row.note,
+        ]
+        for row in part.rows
+    ]
+    if not rows:
+        return f"_{escape(label('no_periods', lang))}_"
+    return _table(headers, rows, right=(1, 3, 4, 5))
+
+
+def _target(target: TargetFacts, lang: str) -> list[str]:
+    lines = [
+        f"### {target.number}. {escape(target.id)} — {escape(target.text)}",
+        "",
+        f"- **{escape(label('requirement', lang))}:** {escape(target.requirement)}",
+        f"- **{escape(label('status', lang))}:** {SYMBOLS[target.status]} "
+        f"{escape(status_word(target.status, lang))}",
+        f"- **{escape(label('why', lang))}:** {escape(target.explanation)}",
+    ]
+    if target.notes:
+        lines.append(f"- **{escape(label('notes', lang))}:** {escape(target.notes)}")
+    for part in target.series:
+        lines.append("")
+        if part.label:
+            lines += [f"**{escape(part.label)}**", ""]
+        lines.append(_part(part, lang))
+    return lines
+
+
+def _no_data(report: Facts) -> list[str]:
+    lang = report.lang
+    found = [
+        f"- {escape(target.id)} {row.when}"
+        + (f" ({escape(part)})" if part else "")
+        + (f": {escape(row.note)}" if row.note else "")
+        for target in report.targets
+        for part, row in target.no_data()
+    ]
+    heading = f"## {SYMBOLS[Status.NO_DATA]} {escape(status_word(Status.NO_DATA, lang))}"
+    return [heading, "", *(found or [escape(label("no_data_none", lang))])]
+
+
+def render_markdown(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> str:
+    """The evaluation as a Markdown document: a summary table, a table of targets,
+    each target's judgements by period, and every missing figure listed."""
+    report = facts(plan, evaluation, lang)
+    lines = [
+        f"# {escape(report.title)}",
+        "",
+        f"{escape(label('plan', lang))} `{report.plan_id}` · {escape(report.jurisdiction)} · "
+        f"{escape(label('evaluated', lang))} {report.as_of}",
+        "",
+        f"## {escape(label('summary', lang))}",
+        "",
+        _summary(report),
+        "",
+        f"## {escape(label('targets', lang))}",
+        "",
+        _overview(report),
+        "",
+        f"## {escape(label('judgements', lang))}",
+    ]
+    for target in report.targets:
+        lines += ["", *_target(target, lang)]
+    lines += ["", *_no_data(report)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,73 @@
+"""A plan as a readable outline: provenance, objective, directions, breakthroughs,
+and every target in words ("at least 95%, by 2025-12-31")."""
+
+from __future__ import annotations
+
+from ..plan import Plan
+from ..text import Text
+from ._words import label
+
+__all__ = ["render_outline"]
+
+
+def _numbered(items: list[tuple[str, str]]) -> list[str]:
+    return [f"  {number}. [{item_id}] {text}" for number, (item_id, text) in enumerate(items, 1)]
+
+
+def render_outline(plan: Plan, *, lang: str = "en") -> str:
+    """The plan in words, in *lang* where the plan has it (else its source language).
+
+    Each target shows its text as written, then what it requires as the model reads
+    it, so that a reader can check the encoding against the text.
+    """
+
+    def pick(text: Text) -> str:
+        return text.pick(lang, plan.source_language)
+
+    adopted = f"{label('adopted', lang)} {plan.adopted.isoformat()}"
+    if plan.adopted_by is not None:
+        adopted += f" {label('by', lang)} {pick(plan.adopted_by)}"
+    source = plan.source
+    published = f"{pick(source.publisher)}, " if source.publisher is not None else ""
+    lines = [
+        pick(plan.title),
+        f"{plan.id} · {pick(plan.jurisdiction)} · "
+        f"{label('term', lang)} {plan.term.first}-{plan.term.last} · {adopted}",
+        f"{label('source', lang)}: {pick(source.title)} ({published}"
+        f"{label('published', lang)} {source.published.isoformat()}) {source.url}",
+        "",
+        f"{label('objective', lang)}:",
+        *(f"  - {pick(statement)}" for statement in plan.objective),
+    ]
+    if plan.directions:
+        lines += ["", f"{label('directions', lang)}:"]
+        lines += _numbered([(d.id, pick(d.text)) for d in plan.directions])
+    if plan.breakthroughs:
+        lines += ["", f"{label('breakthroughs', lang)}:"]
+        lines += _numbered([(b.id, pick(b.text)) for b in plan.breakthroughs])
+    if plan.targets:
+        lines += ["", f"{label('targets', lang)}:"]
+        for number, target in enumerate(plan.targets, 1):
+            lines += [
+                f"  {number}. [{target.id}] {pick(target.text)}",
+                f"     → {target.describe(plan, lang)}",
+            ]
+            if target.directions:
+                lines.append(f"     {label('serves', lang)}: {', '.join(target.directions)}")
+            if target.notes is not None:
+                lines.append(f"     {label('notes', lang)}: {pick(target.notes)}")
+    if plan.metrics:
+        lines += ["", f"{label('metrics', lang)}:"]
+        for metric in plan.metrics:
+            facts = [metric.unit]
+            if metric.better is not None:
+                facts.append(label(f"{metric.better}_better", lang))
+            if metric.scale is not None:
+                facts.append(metric.scale)
+            lines.append(f"  - {metric.id}: {pick(metric.name)} ({', '.join(facts)})")
+    if plan.scales:
+        lines += ["", f"{label('scales', lang)}:"]
+        for scale in plan.scales:
+            levels = " < ".join(pick(level.label) for level in scale.levels)
+            lines.append(f"  - {scale.id}: {pick(scale.name)}: {levels}")
+    return "\n".join(lines) + "\n"

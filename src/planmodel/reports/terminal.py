@@ -1,0 +1,224 @@
+"""The evaluation as plain text for a terminal: aligned columns, status words with
+symbols, and colour only when asked for.
+
+Columns are aligned by display width, so that Vietnamese text (combining marks)
+and wide characters do not push the columns out of line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Union
+
+from .._explain import status_word
+from ..evaluation import Evaluation
+from ..plan import Plan
+from ..status import Status
+from ._facts import Facts, Series, TargetFacts, facts, percent
+from ._words import SYMBOLS, label
+
+__all__ = ["render_text"]
+
+# ANSI colours by status; bold for the two kinds of failure.
+_COLOURS = {
+    Status.NOT_MET: "1;31",
+    Status.OFF_TRACK: "1;33",
+    Status.NO_DATA: "35",
+    Status.PENDING: "2",
+    Status.ON_TRACK: "36",
+    Status.MET: "32",
+    Status.EXCEEDED: "1;32",
+}
+
+#: A table cell: plain text, or text shown in the colour of a status.
+Cell = Union[str, tuple[str, Status]]
+
+
+def width(text: str) -> int:
+    """How many terminal columns *text* takes: combining marks take none, wide
+    characters two."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def _pad(text: str, size: int, right: bool) -> str:
+    space = " " * max(size - width(text), 0)
+    return space + text if right else text + space
+
+
+def _paint(text: str, status: Status, color: bool) -> str:
+    return f"\x1b[{_COLOURS[status]}m{text}\x1b[0m" if color else text
+
+
+def status_text(status: Status, lang: str) -> str:
+    """``"✗ not met"``: the symbol and the word."""
+    return f"{SYMBOLS[status]} {status_word(status, lang)}"
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    right: Sequence[int] = (),
+    indent: str = "",
+    color: bool = False,
+) -> list[str]:
+    """Rows under headers, each column as wide as its widest cell; columns listed in
+    *right* are aligned right (numbers)."""
+    plain = [[cell if isinstance(cell, str) else cell[0] for cell in row] for row in rows]
+    sizes = [
+        max([width(header)] + [width(row[i]) for row in plain]) for i, header in enumerate(headers)
+    ]
+    lines = [
+        indent + "  ".join(_pad(h, sizes[i], i in right) for i, h in enumerate(headers)).rstrip()
+    ]
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            text = cell if isinstance(cell, str) else cell[0]
+            padded = _pad(text, sizes[i], i in right)
+            if not isinstance(cell, str):
+                # Colour wraps the padded text, so the escape codes never count as width.
+                padded = _paint(padded, cell[1], color)
+            cells.append(padded)
+        lines.append(indent + "  ".join(cells).rstrip())
+    return lines
+
+
+def _summary(report: Facts, color: bool) -> list[str]:
+    lang = report.lang
+    parts = [
+        _paint(f"{count} {status_text(status, lang)}", status, color)
+        for status, count in report.summary
+        if count
+    ]
+    head = f"{label('summary', lang)}: {report.total} {label('target_count', lang)}"
+    return [head + (": " + ", ".join(parts) if parts else "")]
+
+
+def _latest(target: TargetFacts) -> str:
+    shown = []
+    for part in target.series:
+        row = part.latest
+        if row is not None:
+            shown.append(f"{row.when}: {row.value}")
+    return "; ".join(shown) or "—"
+
+
+def _progress(target: TargetFacts) -> str:
+    shown = []
+    for part in target.series:
+        found = part.progress
+        if found is not None:
+            shown.append(percent(found[1]))
+    return "; ".join(shown)
+
+
+def _overview(report: Facts, color: bool) -> list[str]:
+    lang = report.lang
+    headers = [
+        label("number", lang),
+        label("target", lang),
+        label("status", lang),
+        label("latest", lang),
+        label("progress", lang),
+    ]
+    rows: list[list[Cell]] = [
+        [
+            str(target.number),
+            target.id,
+            (status_text(target.status, lang), target.status),
+            _latest(target),
+            _progress(target),
+        ]
+        for target in report.targets
+    ]
+    return table(headers, rows, right=(0, 4), indent="  ", color=color)
+
+
+def _part_table(part: Series, lang: str, color: bool) -> list[str]:
+    if not part.rows:
+        return [f"     {label('no_periods', lang)}"]
+    headers = [
+        label("period", lang),
+        label("value", lang),
+        label("status", lang),
+        label("gap", lang),
+        label("progress", lang),
+        label("expected", lang),
+        label("note", lang),
+    ]
+    rows: list[list[Cell]] = [
+        [
+            row.when,
+            row.value,
+            (status_text(row.status, lang), row.status),
+            row.gap,
+            row.progress,
+            row.expected,
+            row.note,
+        ]
+        for row in part.rows
+    ]
+    return table(headers, rows, right=(1, 3, 4, 5), indent="     ", color=color)
+
+
+def _target(target: TargetFacts, lang: str, color: bool) -> list[str]:
+    head = f"{target.number}. {target.id} — {target.text}"
+    lines = [
+        head,
+        f"   {label('requirement', lang)}: {target.requirement}",
+        f"   {label('status', lang)}: "
+        + _paint(status_text(target.status, lang), target.status, color),
+        f"   {label('why', lang)}: {target.explanation}",
+    ]
+    if target.notes:
+        lines.append(f"   {label('notes', lang)}: {target.notes}")
+    for part in target.series:
+        if part.label:
+            lines.append(f"   · {part.label}")
+        lines += _part_table(part, lang, color)
+    return lines
+
+
+def _no_data(report: Facts, color: bool) -> list[str]:
+    lang = report.lang
+    heading = _paint(status_text(Status.NO_DATA, lang), Status.NO_DATA, color)
+    found = [
+        f"  {target.id} {row.when}"
+        + (f" ({part})" if part else "")
+        + (f": {row.note}" if row.note else "")
+        for target in report.targets
+        for part, row in target.no_data()
+    ]
+    if not found:
+        return [f"{heading}: {label('no_data_none', lang)}"]
+    return [f"{heading}:", *found]
+
+
+def render_text(
+    plan: Plan, evaluation: Evaluation, *, lang: str = "en", color: bool = False
+) -> str:
+    """The evaluation as text for a terminal: a summary line, an aligned overview of
+    every target, each target's explanation and judgements by period, and every
+    missing figure listed plainly. ANSI colour only with ``color=True``.
+    """
+    report = facts(plan, evaluation, lang)
+    lines = [
+        report.title,
+        f"{label('plan', lang)} {report.plan_id} · {report.jurisdiction} · "
+        f"{label('evaluated', lang)} {report.as_of}",
+        "",
+        *_summary(report, color),
+        "",
+        *_overview(report, color),
+    ]
+    for target in report.targets:
+        lines += ["", *_target(target, lang, color)]
+    lines += ["", *_no_data(report, color)]
+    return "\n".join(lines) + "\n"

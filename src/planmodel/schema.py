@@ -1,0 +1,321 @@
+"""JSON Schemas (draft 2020-12) of the three files planmodel reads and writes.
+
+The plan and evaluation schemas are generated from the attrs classes the files are
+loaded into and dumped from (every measure, condition and schedule with its
+``kind``, unknown keys refused, required keys being the fields without defaults),
+so a schema cannot drift from the code. Only what the classes do not carry in
+their types is written by hand: the shape of a multilingual text, identifiers,
+years, the file headers. A schema checks the shape of a file; what only the whole
+plan can tell (cross-references, ``lo`` ≤ ``hi``, the source language present in
+every text) is checked by :func:`planmodel.load_plan`.
+
+>>> plan_schema()["properties"]["schema"]
+{'const': 'planmodel/1'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from decimal import Decimal
+from typing import Any, Literal, Union
+
+import attrs
+
+from ._ids import ID_PATTERN, check_id
+from ._periods import MAX_YEAR, MIN_YEAR, Period, valid_year
+from .conditions import CONDITION_TYPES, AllOf, Condition
+from .judgements import Judgement
+from .measures import MEASURE_TYPES, REFERENCE_TYPES, Measure, Reference
+from .metrics import Metric, RatingScale
+from .observations_io import OBSERVATIONS_SCHEMA
+from .plan import Plan, Target
+from .schedules import SCHEDULE_TYPES, Schedule
+from .serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
+from .status import Status
+from .text import Text
+
+__all__ = ["evaluation_schema", "observations_schema", "plan_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+#: JSON Schema, as a JSON-ready ``dict``.
+Schema = dict[str, Any]
+
+IDENTIFIER: Schema = {
+    "type": "string",
+    "pattern": f"^{ID_PATTERN.pattern}$",
+    "description": "an identifier: letters, digits, '_', '.', '-'",
+}
+YEAR: Schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+DATE: Schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+PERIOD: Schema = {"anyOf": [YEAR, DATE], "description": 'a year (2023) or a date "YYYY-MM-DD"'}
+LANGUAGE_TAG = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+TEXT: Schema = {
+    "type": "object",
+    "description": 'text by language tag, e.g. {"vi": "…", "en": "…"}',
+    "minProperties": 1,
+    "propertyNames": {"pattern": LANGUAGE_TAG},
+    "additionalProperties": {"type": "string", "pattern": r"\S"},
+}
+DISTRIBUTION: Schema = {
+    "type": "object",
+    "description": "how many units were rated at each level",
+    "minProperties": 1,
+    "propertyNames": IDENTIFIER,
+    "additionalProperties": {"type": "integer", "minimum": 0},
+}
+
+# Constraints that attrs validators enforce but types do not show.
+_REFINED: dict[tuple[type, str], Schema] = {
+    (Plan, "source_language"): {"type": "string", "pattern": LANGUAGE_TAG},
+    (Target, "directions"): {"type": "array", "items": IDENTIFIER},
+    (Metric, "unit"): {"type": "string", "pattern": r"\S"},
+    (AllOf, "parts"): {"minItems": 2},
+    (RatingScale, "levels"): {"minItems": 2},
+}
+
+# The tagged unions: each member is an object with a constant "kind".
+_UNIONS: dict[object, tuple[str, tuple[type, ...]]] = {
+    Measure: ("Measure", MEASURE_TYPES),
+    Condition: ("Condition", CONDITION_TYPES),
+    Schedule: ("Schedule", SCHEDULE_TYPES),
+    Reference: ("Reference", REFERENCE_TYPES),
+}
+
+
+def _validators(validator: object) -> list[object]:
+    """The validators inside an attrs validator (``optional``, ``and_`` unwrapped)."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "validator", None)
+    if inner is not None:
+        return _validators(inner)
+    many = getattr(validator, "_validators", None)
+    if many is not None:
+        return [found for one in many for found in _validators(one)]
+    return [validator]
+
+
+class _Generator:
+    """Builds the schema of a class graph, one ``$defs`` entry per class and union."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Schema] = {}
+
+    def ref(self, name: str) -> Schema:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of_type(self, kind: Any) -> Schema:
+        if kind in _UNIONS:
+            return self.union(kind)
+        if kind == Period:
+            return self.shared("Period", PERIOD)
+        origin = typing.get_origin(kind)
+        if origin in (Union, types.UnionType):
+            return self.of_union(typing.get_args(kind))
+        if origin is Literal:
+            return {"enum": list(typing.get_args(kind))}
+        if origin is tuple:
+            element, *rest = typing.get_args(kind)
+            assert rest == [Ellipsis], f"only variadic tuples are written to files, not {kind}"
+            return {"type": "array", "items": self.of_type(element)}
+        simple: dict[object, Schema] = {
+            str: {"type": "string"},
+            bool: {"type": "boolean"},
+            int: {"type": "integer"},
+            Decimal: {"type": "number"},
+            Status: {"enum": [status.value for status in Status]},
+        }
+        if kind in simple:
+            return dict(simple[kind])
+        if kind is dt.date:
+            return self.shared("Date", DATE)
+        if kind is Text:
+            return self.shared("Text", TEXT)
+        if attrs.has(kind):
+            return self.of_class(kind)
+        raise TypeError(f"no JSON Schema for {kind!r}")
+
+    def of_union(self, members: tuple[Any, ...]) -> Schema:
+        rest = tuple(member for member in members if member is not type(None))
+        if len(rest) > 1 and Union[rest] in _UNIONS:
+            # Optional[Measure] is flattened by typing into its members and None.
+            options = [self.union(Union[rest])]
+        else:
+            options = []
+            for member in rest:
+                found = self.of_type(member)
+                options += found["anyOf"] if list(found) == ["anyOf"] else [found]
+        if len(rest) < len(members):
+            options.append({"type": "null"})
+        return options[0] if len(options) == 1 else {"anyOf": options}
+
+    def shared(self, name: str, schema: Schema) -> Schema:
+        self.defs.setdefault(name, schema)
+        return self.ref(name)
+
+    def union(self, union: object) -> Schema:
+        name, members = _UNIONS[union]
+        if name not in self.defs:
+            self.defs[name] = {}  # claimed before the members, which may refer back
+            self.defs[name] = {"oneOf": [self.of_class(member) for member in members]}
+        return self.ref(name)
+
+    def of_class(self, cls: type) -> Schema:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # claimed first: a class may contain itself (Judgement)
+            self.defs[name] = self.object_of(cls)
+        return self.ref(name)
+
+    def object_of(self, cls: type) -> Schema:
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Schema] = {}
+        required: list[str] = []
+        kind = getattr(cls, "kind", None)
+        if isinstance(kind, str):
+            properties["kind"] = {"const": kind}
+            required.append("kind")
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            key = field.alias or field.name
+            properties[key] = self.of_field(cls, field, hints[field.name])
+            if field.default is attrs.NOTHING:
+                required.append(key)
+        schema: Schema = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+        if doc:
+            schema["description"] = " ".join(doc.split())
+        return schema
+
+    def of_field(self, cls: type, field: attrs.Attribute[Any], kind: Any) -> Schema:
+        found = _validators(field.validator)
+        schema: Schema
+        if check_id in found or valid_year in found:
+            schema = dict(IDENTIFIER if check_id in found else YEAR)
+            if _is_optional(kind):
+                # An optional identifier or year may be null, as the loader accepts.
+                schema = {"anyOf": [schema, {"type": "null"}]}
+        else:
+            schema = self.of_type(kind)
+        refined = _REFINED.get((cls, field.name))
+        return {**schema, **refined} if refined is not None else schema
+
+
+def _is_optional(kind: Any) -> bool:
+    origin = typing.get_origin(kind)
+    return origin in (Union, types.UnionType) and type(None) in typing.get_args(kind)
+
+
+def _document(title: str, version: str, body: Schema, defs: dict[str, Schema]) -> Schema:
+    properties = {"schema": {"const": version}, **body["properties"]}
+    schema: Schema = {
+        "$schema": DIALECT,
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "required": ["schema", *body.get("required", [])],
+        "additionalProperties": False,
+    }
+    if "description" in body:
+        schema["description"] = body["description"]
+    schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def plan_schema() -> Schema:
+    """The schema of a plan file (``"schema": "planmodel/1"``)."""
+    generator = _Generator()
+    body = generator.object_of(Plan)
+    return _document("planmodel plan", PLAN_SCHEMA, body, generator.defs)
+
+
+def evaluation_schema() -> Schema:
+    """The schema of an evaluation file, as written by :func:`planmodel.dumps_evaluation`.
+
+    The judgements are generated from :class:`~planmodel.Judgement` (fields that are
+    ``None`` are left out of the file); the envelope around them is the shape
+    :func:`planmodel.dump_evaluation` writes.
+    """
+    generator = _Generator()
+    target_result: Schema = {
+        "type": "object",
+        "description": "how one target stands: its status, the judgement of each period "
+        "and a one-sentence explanation by language",
+        "properties": {
+            "target": IDENTIFIER,
+            "status": generator.of_type(Status),
+            "judgements": {"type": "array", "items": generator.of_class(Judgement)},
+            "explanation": generator.of_type(Text),
+        },
+        "required": ["target", "status", "judgements", "explanation"],
+        "additionalProperties": False,
+    }
+    generator.defs["TargetResult"] = target_result
+    summary: Schema = {
+        "type": "object",
+        "description": "how many targets have each status",
+        "properties": {status.value: {"type": "integer", "minimum": 0} for status in Status},
+        "required": [status.value for status in Status],
+        "additionalProperties": False,
+    }
+    body: Schema = {
+        "description": "the verdict on every target of a plan as of a date",
+        "properties": {
+            "plan": IDENTIFIER,
+            "as_of": generator.of_type(dt.date),
+            "summary": summary,
+            "targets": {"type": "array", "items": generator.ref("TargetResult")},
+        },
+        "required": ["plan", "as_of", "summary", "targets"],
+    }
+    return _document("planmodel evaluation", EVALUATION_SCHEMA, body, generator.defs)
+
+
+def observations_schema() -> Schema:
+    """The schema of an observations file in JSON (``"schema": "planmodel-observations/1"``).
+
+    Each observation gives exactly one of ``value`` (a number), ``level`` (a rating)
+    or ``distribution`` (units by level).
+    """
+    nullable_text: Schema = {"type": ["string", "null"]}
+    observation: Schema = {
+        "type": "object",
+        "description": "one reported figure: a metric's value for a period",
+        "properties": {
+            "metric": IDENTIFIER,
+            "period": {"$ref": "#/$defs/Period"},
+            "value": {"type": "number"},
+            "level": IDENTIFIER,
+            "distribution": {"$ref": "#/$defs/Distribution"},
+            "source": nullable_text,
+            "note": nullable_text,
+        },
+        "required": ["metric", "period"],
+        "oneOf": [
+            {"required": ["value"]},
+            {"required": ["level"]},
+            {"required": ["distribution"]},
+        ],
+        "additionalProperties": False,
+    }
+    body: Schema = {
+        "properties": {"observations": {"type": "array", "items": {"$ref": "#/$defs/Observation"}}},
+        "required": ["observations"],
+    }
+    defs = {"Observation": observation, "Period": PERIOD, "Distribution": DISTRIBUTION}
+    return _document("planmodel observations", OBSERVATIONS_SCHEMA, body, defs)
+
+
+#: The schemas by the name the command line uses.
+SCHEMAS = {
+    "plan": plan_schema,
+    "observations": observations_schema,
+    "evaluation": evaluation_schema,
+}

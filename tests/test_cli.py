@@ -1,0 +1,389 @@
+"""The ``planmodel`` command, run in-process through ``main`` and once as ``python -m``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from planmodel.cli import main
+
+# A small invented plan: health-insurance coverage by a deadline, waste collection every year.
+PLAN = """{
+  "schema": "planmodel/1",
+  "id": "example_ward",
+  "title": {"vi": "Kế hoạch phường mẫu 2021-2023", "en": "Example ward plan 2021-2023"},
+  "jurisdiction": {"vi": "Phường mẫu", "en": "Example ward"},
+  "term": {"first": 2021, "last": 2023},
+  "adopted": "2021-01-15",
+  "source": {"title": {"vi": "Nghị quyết"}, "url": "https://example.org",
+             "published": "2021-01-20"},
+  "source_language": "vi",
+  "objective": [{"vi": "Phát triển bền vững", "en": "Sustainable growth"}],
+  "directions": [{"id": "d1", "text": {"vi": "Chăm lo sức khỏe", "en": "Health care"}}],
+  "metrics": [
+    {"id": "coverage", "name": {"vi": "bảo hiểm y tế", "en": "health insurance coverage"},
+     "unit": "percent", "better": "higher"},
+    {"id": "waste", "name": {"vi": "rác thải được thu gom", "en": "waste collected"},
+     "unit": "percent", "better": "higher"}
+  ],
+  "targets": [
+    {"id": "t1", "text": {"vi": "Bảo hiểm y tế đạt 95%", "en": "Health insurance 95%"},
+     "measure": {"kind": "value", "metric": "coverage"},
+     "condition": {"kind": "at_least", "value": 95},
+     "schedule": {"kind": "by_deadline", "deadline": "2023-12-31", "baseline": 2020},
+     "directions": ["d1"]},
+    {"id": "t2", "text": {"vi": "Thu gom 100% rác thải", "en": "Collect all waste"},
+     "measure": {"kind": "value", "metric": "waste"},
+     "condition": {"kind": "at_least", "value": 100},
+     "schedule": {"kind": "every_year", "first": 2021, "last": 2023}}
+  ]
+}
+"""
+
+# As of 2023-06-30: t1 is on track (93.5 above the line from 90 to 95), t2 is not met (98 in 2022).
+OBSERVATIONS = """{
+  "schema": "planmodel-observations/1",
+  "observations": [
+    {"metric": "coverage", "period": 2020, "value": 90},
+    {"metric": "coverage", "period": 2022, "value": 93.5},
+    {"metric": "waste", "period": 2021, "value": 100},
+    {"metric": "waste", "period": 2022, "value": 98}
+  ]
+}
+"""
+
+OBSERVATIONS_CSV = """metric,period,value,source
+coverage,2020,90,
+coverage,2022,93.5,
+waste,2021,100,
+waste,2022,98,
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def observations(tmp_path: Path) -> Path:
+    path = tmp_path / "figures.json"
+    path.write_text(OBSERVATIONS, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def evaluate_args(plan: Path, observations: Path, *more: str) -> list[str | Path]:
+    return ["evaluate", plan, observations, "--as-of", "2023-06-30", *more]
+
+
+# -- validate and show ----------------------------------------------------------------------
+
+
+def test_validate_prints_ok_and_a_summary(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
+    code, out, err = run(capsys, "validate", plan)
+    assert code == 0
+    assert out == "ok: example_ward, term 2021-2023: 1 direction, 0 breakthroughs, 2 targets\n"
+    assert err == ""
+
+
+def test_validate_lists_every_problem_with_its_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = PLAN.replace('"value": 95', '"value": "95"').replace(
+        '"metric": "waste"', '"metrc": "waste"'
+    )
+    path = tmp_path / "broken.json"
+    path.write_text(broken, encoding="utf-8")
+    code, out, err = run(capsys, "validate", path)
+    assert code == 2
+    assert out == ""
+    assert f"{path}: 3 problems found" in err
+    assert '$.targets[0].condition.value: expected a number, got "95"' in err
+    assert "$.targets[1].measure.metric: required key missing" in err
+    assert "$.targets[1].measure.metrc: unknown key; expected one of: kind, metric" in err
+
+
+BAD_FILES = {
+    "malformed JSON": ('{"schema": "planmodel/1", "id": ', "not valid JSON"),
+    "a wrong type": (PLAN.replace('"first": 2021', '"first": "2021"'), "$.term.first"),
+    "an unknown key": (PLAN.replace('"adopted":', '"adoptd": "x", "adopted":'), "$.adoptd"),
+    "an unknown version": (PLAN.replace("planmodel/1", "planmodel/9"), "$.schema"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES.values(), ids=BAD_FILES.keys())
+@pytest.mark.parametrize("command", ["validate", "show", "evaluate"])
+def test_a_bad_plan_file_exits_2_with_a_message(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    observations: Path,
+    command: str,
+    case: tuple[str, str],
+) -> None:
+    text, expected = case
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    argv: list[str | Path] = [command, path]
+    if command == "evaluate":
+        argv.append(observations)
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert str(path) in err
+    assert expected in err
+
+
+def test_a_missing_file_exits_2_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.json"
+    code, _, err = run(capsys, "validate", missing)
+    assert code == 2
+    assert (
+        err == f"planmodel: cannot read the plan file {str(missing)!r}: No such file or directory\n"
+    )
+
+
+def test_show_prints_the_plan_in_words(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
+    code, out, _ = run(capsys, "show", plan)
+    assert code == 0
+    assert out.startswith("Example ward plan 2021-2023\n")
+    assert "1. [t1] Health insurance 95%" in out
+    assert "→ health insurance coverage at least 95%, by 2023-12-31" in out
+    assert "serves: d1" in out
+    code, out, _ = run(capsys, "show", plan, "--lang", "vi")
+    assert "→ bảo hiểm y tế từ 95% trở lên, đến 2023-12-31" in out
+
+
+# -- evaluate -------------------------------------------------------------------------------
+
+
+def test_evaluate_prints_a_text_report(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, out, _ = run(capsys, *evaluate_args(plan, observations))
+    assert code == 0
+    assert "Summary: 2 targets: 1 ✗ not met, 1 → on track" in out
+    assert "\x1b[" not in out  # captured output is not a terminal
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("text", "evaluated as of 2023-06-30"),
+        ("markdown", "| Period | Value | Status | Gap | Progress | Expected | Note |"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", '"schema": "planmodel-evaluation/1"'),
+    ],
+)
+def test_evaluate_in_each_format(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, fmt: str, expected: str
+) -> None:
+    code, out, _ = run(capsys, *evaluate_args(plan, observations, "--format", fmt))
+    assert code == 0
+    assert expected in out
+
+
+def test_evaluate_json_is_the_evaluation(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    _, out, _ = run(capsys, *evaluate_args(plan, observations, "--format", "json"))
+    document = json.loads(out)
+    assert document["as_of"] == "2023-06-30"
+    assert [t["status"] for t in document["targets"]] == ["on_track", "not_met"]
+
+
+def test_evaluate_reads_csv(capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text(OBSERVATIONS_CSV, encoding="utf-8")
+    code, out, _ = run(capsys, *evaluate_args(plan, figures, "--format", "json"))
+    assert code == 0
+    assert [t["status"] for t in json.loads(out)["targets"]] == ["on_track", "not_met"]
+
+
+def test_evaluate_names_the_csv_row_of_a_bad_figure(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text(OBSERVATIONS_CSV.replace("waste,2021,100", "waste,2021,lots"), "utf-8")
+    code, out, err = run(capsys, *evaluate_args(plan, figures))
+    assert code == 2
+    assert out == ""
+    assert str(figures) in err
+    assert "row 4, column value" in err
+
+
+def test_evaluate_names_an_observation_that_does_not_fit_the_plan(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.json"
+    figures.write_text(
+        OBSERVATIONS.replace(
+            '"metric": "waste", "period": 2022', '"metric": "wastes", "period": 2022'
+        ),
+        "utf-8",
+    )
+    code, _, err = run(capsys, *evaluate_args(plan, figures))
+    assert code == 2
+    assert "$.observations[3]: unknown metric 'wastes'; did you mean 'waste'?" in err
+
+
+def test_evaluate_writes_the_report_to_a_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.html"
+    code, out, _ = run(
+        capsys,
+        *evaluate_args(
+            plan, observations, "--format", "html", "--output", str(report), "--lang", "vi"
+        ),
+    )
+    assert code == 0
+    assert out == ""
+    page = report.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Kế hoạch phường mẫu 2021-2023" in page
+
+
+def test_evaluate_cannot_write_into_a_missing_folder(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "no" / "such" / "report.md"
+    code, _, err = run(capsys, *evaluate_args(plan, observations, "--output", str(target)))
+    assert code == 2
+    assert f"cannot write the report to {str(target)!r}" in err
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [("not_met", 1), ("off_track", 0), ("off_track,not_met", 1), ("no_data, on_track", 1)],
+)
+def test_fail_on_exits_1_when_a_target_has_the_status(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, fail_on: str, code: int
+) -> None:
+    found, out, err = run(capsys, *evaluate_args(plan, observations, "--fail-on", fail_on))
+    assert found == code
+    assert "Summary:" in out  # the report is written either way
+    if code:
+        assert "planmodel: 1 target with status" in err
+    else:
+        assert err == ""
+
+
+def test_as_of_defaults_to_today(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    before = dt.date.today().isoformat()
+    _, out, _ = run(capsys, "evaluate", plan, observations, "--format", "json")
+    after = dt.date.today().isoformat()
+    assert json.loads(out)["as_of"] in (before, after)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [(None, True), ("1", False)])
+def test_colour_on_a_terminal_unless_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    no_color: str | None,
+    coloured: bool,
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert main([str(arg) for arg in evaluate_args(plan, observations)]) == 0
+    assert ("\x1b[" in terminal.getvalue()) is coloured
+
+
+# -- usage ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["evaluate", "plan.json"], "the following arguments are required: OBSERVATIONS"),
+        (["evaluate", "p.json", "o.json", "--as-of", "30/06/2023"], "expected a date YYYY-MM-DD"),
+        (["evaluate", "p.json", "o.json", "--fail-on", "failed"], "unknown status 'failed'"),
+        (["evaluate", "p.json", "o.json", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["schema", "plans"], "invalid choice: 'plans'"),
+    ],
+)
+def test_bad_usage_exits_2_with_the_usage(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("usage: planmodel")
+    assert expected in err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "evaluate", "--help")
+    assert code == 0
+    assert "--fail-on STATUS[,STATUS]" in out
+
+
+@pytest.mark.parametrize("which", ["plan", "observations", "evaluation"])
+def test_schema_prints_a_json_schema(capsys: pytest.CaptureFixture[str], which: str) -> None:
+    code, out, _ = run(capsys, "schema", which)
+    assert code == 0
+    schema = json.loads(out)
+    Draft202012Validator.check_schema(schema)
+    assert schema["title"] == f"planmodel {which}"
+
+
+def test_schema_defaults_to_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "schema")
+    assert json.loads(out)["properties"]["schema"] == {"const": "planmodel/1"}
+
+
+# -- the entry point ------------------------------------------------------------------------
+
+
+def test_python_m_planmodel_runs_the_command(plan: Path, tmp_path: Path) -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "planmodel", "validate", str(plan)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (ok.returncode, ok.stdout.startswith("ok: example_ward")) == (0, True)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "planmodel", "show", str(broken)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "not valid JSON" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -1,0 +1,363 @@
+"""Reports: text for terminals, Markdown, one-file HTML and JSON, in English and Vietnamese."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planmodel import (
+    Level,
+    Metric,
+    Observation,
+    Plan,
+    RatingScale,
+    Source,
+    Status,
+    Target,
+    Term,
+    Text,
+    all_of,
+    at_least,
+    at_most,
+    by_deadline,
+    count_below,
+    dumps_evaluation,
+    evaluate,
+    every_year,
+    lowest_rating,
+    part,
+    rating_at_least,
+    share_at_least,
+    value,
+)
+from planmodel._explain import status_word
+from planmodel.evaluation import Evaluation
+from planmodel.reports import render_html, render_json, render_markdown, render_text
+from planmodel.reports.terminal import width
+from planmodel.strategies import observations_for, plans
+
+# Whole plans are large inputs: generating one takes longer than Hypothesis expects of
+# a strategy, and rendering or validating it longer than its default deadline.
+whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def _t(vi: str, en: str) -> Text:
+    return Text(vi=vi, en=en)
+
+
+# A small invented plan with every kind of verdict a report must show: a deadline
+# target on track, a yearly target not met, an all-of and a rating with a missing year.
+PLAN = Plan(
+    id="example_ward",
+    title=_t("Kế hoạch phường mẫu 2021-2023", "Example ward plan 2021-2023"),
+    jurisdiction=_t("Phường mẫu", "Example ward"),
+    term=Term(2021, 2023),
+    adopted="2021-01-15",
+    source=Source(
+        title=_t("Nghị quyết", "Resolution"), url="https://example.org", published="2021-01-20"
+    ),
+    source_language="vi",
+    objective=[_t("Phát triển bền vững", "Sustainable growth")],
+    metrics=[
+        Metric("coverage", _t("bảo hiểm y tế", "health insurance coverage"), "percent", "higher"),
+        Metric("waste", _t("rác thải được thu gom", "waste collected"), "percent", "higher"),
+        Metric("orgs", _t("tổ chức đảng", "party organisations"), "count", scale="grade"),
+    ],
+    scales=[
+        RatingScale(
+            "grade",
+            _t("xếp loại", "grade"),
+            (
+                Level("weak", _t("Không hoàn thành", "Not done")),
+                Level("fair", _t("Hoàn thành", "Done")),
+                Level("good", _t("Hoàn thành tốt", "Done well")),
+            ),
+        )
+    ],
+    targets=[
+        Target(
+            id="t1",
+            text=_t("Bảo hiểm y tế đạt 95% cuối 2023", "Health insurance 95% by the end of 2023"),
+            measure=value("coverage"),
+            condition=at_least(95),
+            schedule=by_deadline("2023-12-31", baseline=2020),
+        ),
+        Target(
+            id="t2",
+            text=_t("Thu gom 100% rác thải", "Collect all waste"),
+            measure=value("waste"),
+            condition=at_least(100),
+            schedule=every_year(2021, 2023),
+        ),
+        Target(
+            id="t3",
+            text=_t("80% tổ chức đảng tốt trở lên", "80% of party organisations done well"),
+            condition=all_of(
+                part(share_at_least("orgs", "good"), at_least(80)),
+                part(count_below("orgs", "fair"), at_most(0)),
+            ),
+            schedule=every_year(2021, 2023),
+        ),
+        Target(
+            id="t4",
+            text=_t("Mọi tổ chức hoàn thành trở lên", "Every organisation done"),
+            measure=lowest_rating("orgs"),
+            condition=rating_at_least("fair"),
+            schedule=every_year(2021, 2023),
+        ),
+    ],
+)
+
+
+def evaluation_of(plan: Plan = PLAN, coverage_2022: str = "93.5") -> Evaluation:
+    observations = [
+        Observation("coverage", 2020, 90),
+        Observation("coverage", 2022, coverage_2022),
+        Observation("waste", 2021, 100),
+        Observation("waste", 2022, 98),
+        Observation("orgs", 2021, {"good": 9, "fair": 1}),
+    ]
+    return evaluate(plan, observations, as_of="2023-06-30")
+
+
+EVALUATION = evaluation_of()
+
+
+def test_the_example_has_the_verdicts_the_reports_are_tested_on() -> None:
+    statuses = {result.target: result.status for result in EVALUATION.targets}
+    assert statuses == {
+        "t1": Status.ON_TRACK,
+        "t2": Status.NOT_MET,
+        "t3": Status.NO_DATA,
+        "t4": Status.NO_DATA,
+    }
+
+
+# -- text -----------------------------------------------------------------------------------
+
+
+def test_text_has_no_colour_codes_unless_asked() -> None:
+    assert "\x1b[" not in render_text(PLAN, EVALUATION)
+    coloured = render_text(PLAN, EVALUATION, color=True)
+    assert "\x1b[1;31m" in coloured  # not met, in bold red
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render_text(PLAN, EVALUATION)
+
+
+def test_text_summary_counts_targets_by_status() -> None:
+    text = render_text(PLAN, EVALUATION)
+    assert "Summary: 4 targets: 1 ✗ not met, 2 ? no data, 1 → on track" in text
+    vi = render_text(PLAN, EVALUATION, lang="vi")
+    assert "Tổng hợp: 4 chỉ tiêu: 1 ✗ không đạt, 2 ? chưa có số liệu, 1 → đúng lộ trình" in vi
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_text_columns_line_up(lang: str) -> None:
+    lines = render_text(PLAN, EVALUATION, lang=lang).splitlines()
+    header_at = next(i for i, line in enumerate(lines) if line.startswith("  #  "))
+    header = lines[header_at]
+    status_column = width(header[: header.index("Trạng thái" if lang == "vi" else "Status")])
+    rows = lines[header_at + 1 : header_at + 1 + len(PLAN.targets)]
+    for row, result in zip(rows, EVALUATION.targets, strict=True):
+        word = status_word(result.status, lang)
+        # The symbol and a space come before the word.
+        assert width(row[: row.index(word)]) - 2 == status_column, row
+        assert f" {result.target} " in row
+
+
+def test_text_explains_every_target_and_names_every_missing_figure() -> None:
+    text = render_text(PLAN, EVALUATION)
+    for result in EVALUATION.targets:
+        assert result.explanation["en"] in text
+    missing = text[text.index("? no data:") :]
+    assert "t3 2022" in missing
+    assert "t4 2022: no ratings for orgs in 2022" in missing
+
+
+def test_text_shows_progress_and_rating_labels() -> None:
+    text = render_text(PLAN, EVALUATION)
+    assert "70%" in text  # coverage 93.5 on the way from 90 to 95
+    assert "Done" in text  # the lowest rating, by its label
+
+
+def test_width_counts_terminal_columns() -> None:
+    assert width("Trạng thái") == 10
+    assert width("Tra\u0323ng") == 5  # a combining dot below takes no column of its own
+    assert width("表") == 2
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_has_a_table_per_section() -> None:
+    text = render_markdown(PLAN, EVALUATION)
+    assert "| Status | Count |" in text
+    assert "| ✗ not met | 1 |" in text
+    assert "| # | id | Target | Status | Latest figure | Progress | Why |" in text
+    # one judgements table per measure: t1, t2, the two parts of t3, t4
+    assert text.count("| Period | Value | Status | Gap | Progress | Expected | Note |") == 5
+    assert "| 2022 | 98% | ✗ not met | 2% |" in text
+
+
+def test_markdown_cells_cannot_break_the_table() -> None:
+    target = attrs.evolve(PLAN.targets[1], text=_t("a | b <i>", "a | b <i>"))
+    plan = attrs.evolve(PLAN, targets=(PLAN.targets[0], target, *PLAN.targets[2:]))
+    text = render_markdown(plan, evaluation_of(plan))
+    assert "a \\| b &lt;i&gt;" in text
+    assert "<i>" not in text
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_is_one_self_contained_file() -> None:
+    page = render_html(PLAN, EVALUATION, lang="vi")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in page
+    assert "<script" not in page
+    assert "<link" not in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "url(" not in page
+    assert "@media print" in page
+    assert "Kế hoạch phường mẫu 2021-2023" in page
+
+
+def test_html_escapes_every_text() -> None:
+    hostile = "<script>alert('x')</script> & more"
+    target = attrs.evolve(PLAN.targets[0], text=_t(hostile, hostile))
+    plan = attrs.evolve(PLAN, targets=(target, *PLAN.targets[1:]))
+    page = render_html(plan, evaluation_of(plan), lang="en")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in page
+
+
+class _Nesting(HTMLParser):
+    """Checks that every element is closed, in order."""
+
+    VOID = frozenset({"meta", "circle", "line", "polyline", "rect"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.misplaced: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.misplaced.append(f"</{tag}> at line {self.getpos()[0]} inside {self.open}")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_html_elements_are_closed_in_order(lang: str) -> None:
+    nesting = _Nesting()
+    nesting.feed(render_html(PLAN, EVALUATION, lang=lang))
+    assert nesting.misplaced == []
+    assert nesting.open == []
+
+
+def _sections(page: str) -> list[str]:
+    return page.split('<section class="target')[1:]
+
+
+def test_html_has_a_chart_and_a_progress_bar_in_every_target() -> None:
+    page = render_html(PLAN, EVALUATION)
+    sections = _sections(page)
+    assert len(sections) == len(PLAN.targets)
+    for section in sections:
+        assert "<svg" in section
+        assert '<div class="bar"' in section
+    assert "Progress —" in sections[3]  # a rating has no progress
+    for svg in re.findall(r"<svg.*?</svg>", page, flags=re.DOTALL):
+        ET.fromstring(svg)  # every chart is well-formed markup
+
+
+def test_html_chart_draws_the_bounds_and_the_values() -> None:
+    t2 = _sections(render_html(PLAN, EVALUATION))[1]
+    assert "bound 100%" in t2
+    assert t2.count("<circle") == 2  # 2021 and 2022 have figures; 2023 is not due
+    assert "98%" in t2
+
+
+def test_html_progress_bar_is_clipped_but_the_figure_is_exact() -> None:
+    ahead = evaluation_of(coverage_2022="99")  # (99 - 90) / (95 - 90) = 180%
+    t1 = _sections(render_html(PLAN, ahead))[0]
+    assert 'style="width: 100.0%"' in t1
+    assert "Progress 180% (2022)" in t1
+    behind = _sections(render_html(PLAN, evaluation_of(coverage_2022="85")))[0]
+    assert 'style="width: 0.0%"' in behind
+    assert "Progress -100% (2022)" in behind
+
+
+# -- JSON and all formats -------------------------------------------------------------------
+
+
+def test_json_report_is_the_evaluation_document() -> None:
+    assert render_json(EVALUATION) == dumps_evaluation(EVALUATION)
+
+
+def test_a_report_refuses_an_evaluation_of_another_plan() -> None:
+    other = attrs.evolve(PLAN, id="another_ward")
+    with pytest.raises(ValueError, match="another_ward"):
+        render_text(other, EVALUATION)
+
+
+def test_a_report_on_an_all_of_with_no_figure_by_the_deadline() -> None:
+    # The deadline's judgement stands for every part, so each part lists it as missing.
+    target = attrs.evolve(PLAN.targets[2], schedule=by_deadline("2023-12-31"))
+    plan = attrs.evolve(PLAN, targets=(target,))
+    evaluation = evaluate(plan, [], as_of="2024-01-01")
+    missing = render_text(plan, evaluation).split("? no data:")[1]
+    deadline = "2023-12-31: no figure at or before the deadline 2023-12-31"
+    assert f"t3 {deadline}" not in missing  # never without the part it belongs to
+    for requirement in (
+        "share of party organisations rated Done well or above at least 80%",
+        "number of party organisations rated below Done at most 0",
+    ):
+        assert f"t3 2023-12-31 ({requirement}): no figure at or before the deadline" in missing
+
+
+@whole_plans
+@given(st.data(), plans(), st.sampled_from(["en", "vi"]))
+def test_every_report_renders_every_plan(data: st.DataObject, plan: Plan, lang: str) -> None:
+    observations = data.draw(observations_for(plan))
+    as_of = f"{data.draw(st.integers(plan.term.first, plan.term.last + 1))}-06-30"
+    evaluation = evaluate(plan, observations, as_of=as_of)
+    text = render_text(plan, evaluation, lang=lang)
+    markdown = render_markdown(plan, evaluation, lang=lang)
+    page = render_html(plan, evaluation, lang=lang)
+    for result in evaluation.targets:
+        assert f" {result.target} — " in text
+        assert f'id="target-{result.target}"' in page
+    assert len(_sections(page)) == len(plan.targets)
+    for svg in re.findall(r"<svg.*?</svg>", page, flags=re.DOTALL):
+        ET.fromstring(svg)
+    if any(result.status is Status.NO_DATA for result in evaluation.targets):
+        assert status_word(Status.NO_DATA, lang) in text
+    assert markdown.startswith("# ")
+    assert "\x1b[" not in text
+
+
+def test_numbers_are_shown_exactly_or_marked_rounded() -> None:
+    observations = [
+        Observation("coverage", 2020, 90),
+        Observation("coverage", 2022, "91"),  # progress 1/5 of the way: exactly 20%
+        Observation("waste", 2021, Decimal("99.125")),
+    ]
+    evaluation = evaluate(PLAN, observations, as_of="2023-06-30")
+    text = render_text(PLAN, evaluation)
+    assert "99.125%" in text
+    assert " 20%" in text
+    assert "≈" in text  # the trajectory's expected value is a rounded quotient
