@@ -1,18 +1,27 @@
-"""Small builders for hand-made test plans: one catalogue of metrics, one rating scale.
+"""Shared pieces of the hand-made test plans, each written once.
 
-The metrics echo the Long Biên plan 2020-2025 (budget revenue against the city's
-estimate, capital spending, health-insurance coverage, poor households, party
-organisations rated on the four-level scale), plus a few flow metrics for growth
-and totals, so that a test names what it measures in the domain's words.
+- The Long Biên rating scale (semantics §7), under the plan file's level ids
+  (``PARTY_RATING``) and under short ids (``GRADE``).
+- The Long Biên plan's front matter, and ``OBSERVED_PLAN``: the metrics the reported
+  figures of data/longbien_reported_figures.md fit.
+- One catalogue of metrics for small plans built around a few targets (``make_plan``).
+  The metrics echo the Long Biên plan 2020-2025 (budget revenue against the city's
+  estimate, capital spending, health-insurance coverage, poor households, party
+  organisations rated on the four-level scale), plus a few flow metrics for growth
+  and totals, so that a test names what it measures in the domain's words.
+- ``whole_plans``, the settings for tests that draw whole generated plans, and edits
+  that break a plan document in one place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Union
+
+from hypothesis import HealthCheck, settings
 
 from planmodel import (
     AtLeast,
@@ -35,7 +44,10 @@ from planmodel import (
     TargetResult,
     Term,
     Text,
+    between,
     evaluate,
+    every_year,
+    value,
 )
 
 #: Statuses most severe first, as the contract lists them.
@@ -43,20 +55,96 @@ SEVERITY = ["not_met", "off_track", "no_data", "pending", "on_track", "met", "ex
 
 Numeric = Union[AtLeast, AtMost, Exactly, Between]
 
+# Whole generated plans are large inputs: drawing one takes longer than Hypothesis expects
+# of a strategy (tens of milliseconds, more on a busy machine), and rendering or validating
+# it longer than its default deadline. Neither speed is what the tests that use it check.
+whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def vi(words: str, en: str | None = None) -> Text:
+    """Text in Vietnamese (the source language), with an English gloss when one is given."""
+    return Text(vi=words) if en is None else Text(vi=words, en=en)
+
+
+# -- the Long Biên rating scale -------------------------------------------------------------
+
+#: How organisations and members completed their tasks, lowest first (semantics §7).
+LEVEL_LABELS: tuple[Text, ...] = (
+    vi("Không hoàn thành nhiệm vụ", "Did not complete tasks"),
+    vi("Hoàn thành nhiệm vụ", "Completed tasks"),
+    vi("Hoàn thành tốt nhiệm vụ", "Completed tasks well"),
+    vi("Hoàn thành xuất sắc nhiệm vụ", "Completed tasks excellently"),
+)
+
+
+def rating_scale(scale_id: str, level_ids: Sequence[str]) -> RatingScale:
+    """The Long Biên rating scale as *scale_id*, its levels named *level_ids*, lowest first."""
+    levels = (
+        Level(level_id, label) for level_id, label in zip(level_ids, LEVEL_LABELS, strict=True)
+    )
+    return RatingScale(scale_id, vi("Xếp loại", "Rating"), tuple(levels))
+
+
+#: The level ids of the Long Biên plan file, lowest first.
+PARTY_LEVELS = ("khong_hoan_thanh", "hoan_thanh", "hoan_thanh_tot", "hoan_thanh_xuat_sac")
+#: The level ids as a message lists them.
+PARTY_LEVEL_LIST = ", ".join(PARTY_LEVELS)
+PARTY_RATING = rating_scale("party_rating", PARTY_LEVELS)
+
+#: The same scale with short ids, for the rated metrics of the metric catalogue.
+GRADE = rating_scale("grade", ("kht", "ht", "tot", "xs"))
+
+
+# -- the Long Biên plan ---------------------------------------------------------------------
+
+
+def longbien_front_matter(english_title: str | None = None) -> dict[str, Any]:
+    """The Long Biên plan 2020-2025's front matter as ``Plan`` arguments, in Vietnamese.
+
+    Built afresh on each call, as a reader would write it (dates as strings, lists),
+    so that a test may check what ``Plan`` makes of it. The URL is a placeholder.
+    """
+    return {
+        "id": "longbien-2020-2025",
+        "title": vi("Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV", english_title),
+        "jurisdiction": vi("Quận Long Biên, Hà Nội"),
+        "term": Term(2020, 2025),
+        "adopted": "2020-08-20",
+        "source": Source(
+            title=vi("Văn kiện Đại hội"), url="https://example.org", published="2020-08-20"
+        ),
+        "source_language": "vi",
+        "objective": [vi("Tiếp tục phát triển kinh tế, duy trì tốc độ tăng trưởng cao")],
+    }
+
+
+#: Target 3 of the Long Biên plan and the metrics the reported figures
+#: (data/longbien_reported_figures.md) and the illustrative ratings fit.
+OBSERVED_PLAN = Plan(
+    **longbien_front_matter(),
+    metrics=[
+        Metric("cultural_families", vi("Tỷ lệ hộ gia đình văn hóa"), "percent", "higher"),
+        Metric("new_members", vi("Đảng viên mới kết nạp"), "count", "higher"),
+        Metric("party_orgs", vi("Tổ chức cơ sở đảng"), "count", scale="party_rating"),
+        Metric("mass_orgs", vi("Mặt trận và các đoàn thể"), "count", scale="party_rating"),
+    ],
+    scales=[PARTY_RATING],
+    targets=[
+        Target(
+            id="t3",
+            text=vi("Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa"),
+            measure=value("cultural_families"),
+            condition=between(91, 93, better="higher"),
+            schedule=every_year(2021, 2025),
+        )
+    ],
+)
+
+
+# -- small plans around a few targets -------------------------------------------------------
+
 #: The term of every hand-made plan; wide enough for deadlines and growth spans.
 FIRST, LAST = 2018, 2030
-
-#: The Long Biên rating scale for organisations and members, lowest first.
-GRADE = RatingScale(
-    "grade",
-    Text(vi="Mức xếp loại", en="Rating"),
-    (
-        Level("kht", Text(vi="Không hoàn thành nhiệm vụ", en="Did not complete tasks")),
-        Level("ht", Text(vi="Hoàn thành nhiệm vụ", en="Completed tasks")),
-        Level("tot", Text(vi="Hoàn thành tốt nhiệm vụ", en="Completed tasks well")),
-        Level("xs", Text(vi="Hoàn thành xuất sắc nhiệm vụ", en="Completed tasks excellently")),
-    ),
-)
 
 
 def text(en: str, vi: str | None = None) -> Text:
@@ -213,3 +301,33 @@ def expected_status(condition: Numeric, v: Decimal) -> Status:
 def worst(found: Iterable[str]) -> str:
     """The most severe of statuses written as words, by the contract's listing."""
     return min(found, key=SEVERITY.index)
+
+
+# -- edits that break a plan document in one place ------------------------------------------
+
+#: A change to a plan's JSON document, made in place.
+Edit = Callable[[dict[str, Any]], None]
+
+
+def set_at(*path: str | int, to: object) -> Edit:
+    """An edit writing *to* at *path*: ``set_at("targets", 0, "condition", "lo", to="abc")``."""
+
+    def change(document: dict[str, Any]) -> None:
+        node: Any = document
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = to
+
+    return change
+
+
+def delete_at(*path: str | int) -> Edit:
+    """An edit deleting the key or item at *path*."""
+
+    def change(document: dict[str, Any]) -> None:
+        node: Any = document
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return change

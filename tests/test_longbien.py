@@ -21,6 +21,7 @@ from types import ModuleType
 import pytest
 
 import planmodel
+from helpers import PARTY_LEVELS, obs
 from planmodel import Observation, Plan, Rated, Status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,12 +33,7 @@ ILLUSTRATIVE = EXAMPLES / "longbien_illustrative.csv"
 SOURCE_NAME = "longbien_2020_2025.vi.txt"
 
 # Level ids of the task-completion scale, lowest first.
-NOT_DONE, DONE, GOOD, EXCELLENT = (
-    "khong_hoan_thanh",
-    "hoan_thanh",
-    "hoan_thanh_tot",
-    "hoan_thanh_xuat_sac",
-)
+NOT_DONE, DONE, GOOD, EXCELLENT = PARTY_LEVELS
 
 
 def _load_example() -> ModuleType:
@@ -201,10 +197,6 @@ def test_rating_scale_runs_from_failed_to_excellent(plan: Plan) -> None:
 
 
 # -- (d) each target at, just inside and just outside its bounds ----------------------------
-
-
-def obs(metric: str, period: int | str, value: object) -> Observation:
-    return Observation(metric, period, value)
 
 
 def revenue(actual: str, estimate: str, year: int = 2023) -> list[Observation]:

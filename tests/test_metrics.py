@@ -5,19 +5,8 @@ from __future__ import annotations
 import attrs
 import pytest
 
+from helpers import PARTY_RATING
 from planmodel import Level, Metric, RatingScale, Text
-
-# The scale for party organisations and members (semantics §7), lowest to highest.
-PARTY_SCALE = RatingScale(
-    "party_rating",
-    Text(vi="Xếp loại", en="Rating"),
-    [
-        Level("khong_hoan_thanh", Text(vi="Không hoàn thành nhiệm vụ")),
-        Level("hoan_thanh", Text(vi="Hoàn thành nhiệm vụ")),
-        Level("hoan_thanh_tot", Text(vi="Hoàn thành tốt nhiệm vụ")),
-        Level("hoan_thanh_xuat_sac", Text(vi="Hoàn thành xuất sắc nhiệm vụ")),
-    ],
-)
 
 
 def test_a_metric_has_an_id_a_name_a_unit_and_a_better_side() -> None:
@@ -68,27 +57,28 @@ def test_the_name_must_be_text() -> None:
 
 
 def test_levels_are_ranked_from_lowest() -> None:
-    assert PARTY_SCALE.level_ids == (
+    assert PARTY_RATING.level_ids == (
         "khong_hoan_thanh",
         "hoan_thanh",
         "hoan_thanh_tot",
         "hoan_thanh_xuat_sac",
     )
-    assert PARTY_SCALE.rank("khong_hoan_thanh") == 0
-    assert PARTY_SCALE.rank("hoan_thanh_xuat_sac") == 3
-    assert PARTY_SCALE.rank("hoan_thanh_tot") > PARTY_SCALE.rank("hoan_thanh")
-    assert PARTY_SCALE.level("hoan_thanh_tot").label["vi"] == "Hoàn thành tốt nhiệm vụ"
+    assert PARTY_RATING.rank("khong_hoan_thanh") == 0
+    assert PARTY_RATING.rank("hoan_thanh_xuat_sac") == 3
+    assert PARTY_RATING.rank("hoan_thanh_tot") > PARTY_RATING.rank("hoan_thanh")
+    assert PARTY_RATING.level("hoan_thanh_tot").label["vi"] == "Hoàn thành tốt nhiệm vụ"
 
 
 def test_an_unknown_level_is_a_key_error() -> None:
     with pytest.raises(KeyError):
-        PARTY_SCALE.rank("tot")
+        PARTY_RATING.rank("tot")
     with pytest.raises(KeyError):
-        PARTY_SCALE.level("tot")
+        PARTY_RATING.level("tot")
 
 
 def test_levels_given_as_a_list_are_stored_as_a_tuple() -> None:
-    assert isinstance(PARTY_SCALE.levels, tuple)
+    scale = RatingScale("party_rating", PARTY_RATING.name, list(PARTY_RATING.levels))
+    assert isinstance(scale.levels, tuple)
 
 
 def test_a_scale_needs_two_levels() -> None:
@@ -117,4 +107,4 @@ def test_metrics_and_scales_are_immutable_values() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         revenue.unit = "VND"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        PARTY_SCALE.levels = ()  # type: ignore[misc]
+        PARTY_RATING.levels = ()  # type: ignore[misc]

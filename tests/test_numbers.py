@@ -10,15 +10,10 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 
+from helpers import make_plan, target
 from planmodel import (
-    Metric,
     Observation,
-    Plan,
-    Source,
     Status,
-    Target,
-    Term,
-    Text,
     at_least,
     at_most,
     between,
@@ -48,26 +43,10 @@ def test_point_one_plus_point_two_is_point_three() -> None:
 
 def test_point_one_plus_point_two_is_point_three_through_an_evaluation() -> None:
     # A total over two years of 0.1 and 0.2 is exactly 0.3: met, with no gap.
-    name = Text(vi="Chi tiêu", en="Spending")
-    plan = Plan(
-        id="exact",
-        title=name,
-        jurisdiction=name,
-        term=Term(2021, 2022),
-        adopted="2021-01-01",
-        source=Source(title=name, url="https://example.org", published="2021-01-01"),
-        source_language="vi",
-        objective=[name],
-        metrics=[Metric("spending", name, "billion VND")],
-        targets=[
-            Target(
-                id="t1",
-                text=name,
-                measure=total("spending", 2021, 2022),
-                condition=exactly("0.3"),
-                schedule=over_term(),
-            )
-        ],
+    plan = make_plan(
+        [target("t1", total("spending", 2021, 2022), exactly("0.3"), over_term())],
+        first=2021,
+        last=2022,
     )
     data = [Observation("spending", 2021, "0.1"), Observation("spending", 2022, "0.2")]
     result = evaluate(plan, data, as_of="2023-01-01").result("t1")

@@ -8,78 +8,19 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
 from planmodel import (
     Distribution,
-    Level,
-    Metric,
     Observation,
     Observations,
     ObservationsError,
-    Plan,
     Problem,
     Rated,
-    RatingScale,
-    Source,
-    Target,
-    Term,
-    Text,
-    at_least,
-    every_year,
-    value,
 )
 from planmodel.strategies import observations_for, plans
-
-# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
-# neither generation speed nor run time is what these tests check.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-
-
-def vi(text: str) -> Text:
-    return Text(vi=text)
-
-
-# Metrics of the Long Biên plan (sources/longbien_2020_2025.vi.txt) that the figures below fit.
-PLAN = Plan(
-    id="longbien-2020-2025",
-    title=vi("Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV"),
-    jurisdiction=vi("Quận Long Biên, Hà Nội"),
-    term=Term(2020, 2025),
-    adopted="2020-08-20",
-    source=Source(title=vi("Văn kiện"), url="https://example.org", published="2020-08-20"),
-    source_language="vi",
-    objective=[vi("Tiếp tục phát triển kinh tế")],
-    metrics=[
-        Metric("cultural_families", vi("Tỷ lệ hộ gia đình văn hóa"), "percent", "higher"),
-        Metric("new_members", vi("Đảng viên mới kết nạp"), "count", "higher"),
-        Metric("party_orgs", vi("Tổ chức đảng"), "count", scale="party_rating"),
-    ],
-    scales=[
-        RatingScale(
-            "party_rating",
-            vi("Xếp loại"),
-            [
-                Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ")),
-                Level("hoan_thanh", vi("Hoàn thành nhiệm vụ")),
-                Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ")),
-                Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ")),
-            ],
-        )
-    ],
-    targets=[
-        Target(
-            id="t3",
-            text=vi("Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa"),
-            measure=value("cultural_families"),
-            condition=at_least(91),
-            schedule=every_year(2021, 2025),
-        )
-    ],
-)
-LEVELS = "khong_hoan_thanh, hoan_thanh, hoan_thanh_tot, hoan_thanh_xuat_sac"
-
 
 # -- single observations -------------------------------------------------------------------
 
@@ -287,13 +228,13 @@ def test_observations_that_fit_the_plan_pass_the_check() -> None:
             Observation("party_orgs", 2022, Rated("hoan_thanh_xuat_sac")),
         ]
     )
-    assert data.problems_for(PLAN) == []
-    assert data.check(PLAN) is data
+    assert data.problems_for(OBSERVED_PLAN) == []
+    assert data.check(OBSERVED_PLAN) is data
 
 
 def test_an_unknown_metric_suggests_the_closest_one() -> None:
     data = Observations([Observation("cultural_familes", 2023, "94.10")])
-    assert data.problems_for(PLAN) == [
+    assert data.problems_for(OBSERVED_PLAN) == [
         Problem(
             "observations[0]",
             "unknown metric 'cultural_familes'; did you mean 'cultural_families'?",
@@ -303,7 +244,7 @@ def test_an_unknown_metric_suggests_the_closest_one() -> None:
 
 def test_an_unknown_metric_far_from_any_gets_no_suggestion() -> None:
     data = Observations([Observation("xyz", 2023, 1)])
-    assert data.problems_for(PLAN) == [Problem("observations[0]", "unknown metric 'xyz'")]
+    assert data.problems_for(OBSERVED_PLAN) == [Problem("observations[0]", "unknown metric 'xyz'")]
 
 
 def test_an_unknown_level_is_named_with_the_known_ones() -> None:
@@ -313,14 +254,14 @@ def test_an_unknown_level_is_named_with_the_known_ones() -> None:
             Observation("party_orgs", 2022, {"hoan_thanh_tot": 40, "xuat_sac": 2}),
         ]
     )
-    assert data.problems_for(PLAN) == [
+    assert data.problems_for(OBSERVED_PLAN) == [
         Problem(
             "observations[0]",
-            f"unknown level 'tot' of scale party_rating; expected one of {LEVELS}",
+            f"unknown level 'tot' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
         ),
         Problem(
             "observations[1]",
-            f"unknown level 'xuat_sac' of scale party_rating; expected one of {LEVELS}",
+            f"unknown level 'xuat_sac' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
         ),
     ]
 
@@ -333,7 +274,7 @@ def test_a_number_for_a_rated_metric_and_a_rating_for_a_number_are_refused() -> 
             Observation("cultural_families", 2022, {"hoan_thanh_tot": 1}),
         ]
     )
-    assert data.problems_for(PLAN) == [
+    assert data.problems_for(OBSERVED_PLAN) == [
         Problem("observations[0]", "party_orgs is rated on scale party_rating, got a number"),
         Problem("observations[1]", "new_members is a number (count), got a rating"),
         Problem("observations[2]", "cultural_families is a number (percent), got a rating"),
@@ -345,7 +286,7 @@ def test_check_raises_one_error_with_every_misfit() -> None:
         [Observation("cultural_familes", 2023, "94.10"), Observation("party_orgs", 2023, 49)]
     )
     with pytest.raises(ObservationsError) as info:
-        data.check(PLAN)
+        data.check(OBSERVED_PLAN)
     assert len(info.value.problems) == 2
     assert str(info.value).startswith("2 problems found\n")
 

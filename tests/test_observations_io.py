@@ -14,79 +14,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
 from planmodel import (
     Distribution,
-    Level,
-    Metric,
     Observation,
     ObservationsError,
     Plan,
     Problem,
     Rated,
-    RatingScale,
-    Source,
-    Target,
-    Term,
-    Text,
-    at_least,
     dumps_observations,
-    every_year,
     load_observations,
-    value,
 )
 from planmodel._json import read_json
 from planmodel.observations_io import CSV_COLUMNS, OBSERVATIONS_SCHEMA
 from planmodel.strategies import observations_for, plans
-
-# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
-# neither generation speed nor run time is what these tests check.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-
-
-def vi(text: str) -> Text:
-    return Text(vi=text)
-
-
-PLAN = Plan(
-    id="longbien-2020-2025",
-    title=vi("Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV"),
-    jurisdiction=vi("Quận Long Biên, Hà Nội"),
-    term=Term(2020, 2025),
-    adopted="2020-08-20",
-    source=Source(title=vi("Văn kiện"), url="https://example.org", published="2020-08-20"),
-    source_language="vi",
-    objective=[vi("Tiếp tục phát triển kinh tế")],
-    metrics=[
-        Metric("cultural_families", vi("Tỷ lệ hộ gia đình văn hóa"), "percent", "higher"),
-        Metric("new_members", vi("Đảng viên mới kết nạp"), "count", "higher"),
-        Metric("party_orgs", vi("Tổ chức cơ sở đảng"), "count", scale="party_rating"),
-        Metric("mass_orgs", vi("Mặt trận và các đoàn thể"), "count", scale="party_rating"),
-    ],
-    scales=[
-        RatingScale(
-            "party_rating",
-            vi("Xếp loại"),
-            [
-                Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ")),
-                Level("hoan_thanh", vi("Hoàn thành nhiệm vụ")),
-                Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ")),
-                Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ")),
-            ],
-        )
-    ],
-    targets=[
-        Target(
-            id="t3",
-            text=vi("Tỷ lệ hộ gia đình được công nhận danh hiệu gia đình văn hóa"),
-            measure=value("cultural_families"),
-            condition=at_least(91),
-            schedule=every_year(2021, 2025),
-        )
-    ],
-)
 
 KINHTEDOTHI = "kinhtedothi.vn"
 HANOIMOI = "nhipsonghanoi.hanoimoi.vn"
@@ -137,7 +81,7 @@ def errors(source: Any, plan: Plan | None = None, **options: Any) -> Observation
 
 
 def test_json_text_gives_numbers_ratings_and_distributions() -> None:
-    data = load_observations(JSON_TEXT, PLAN)
+    data = load_observations(JSON_TEXT, OBSERVED_PLAN)
     assert list(data) == EXPECTED
     assert str(data.number("cultural_families", 2023)) == "94.10"
     assert data.locate(3) == "$.observations[3]"
@@ -148,7 +92,7 @@ def test_json_from_bytes_a_document_and_files(tmp_path: Path) -> None:
     path.write_text(JSON_TEXT, encoding="utf-8")
     document, _ = read_json(JSON_TEXT)
     for source in (JSON_TEXT.encode(), document, path, str(path)):
-        assert list(load_observations(source, PLAN)) == EXPECTED
+        assert list(load_observations(source, OBSERVED_PLAN)) == EXPECTED
 
 
 def test_json_problems_name_their_path() -> None:
@@ -214,7 +158,7 @@ def test_json_that_is_not_json_gives_the_line_and_column() -> None:
 
 
 def test_csv_text_gives_the_same_observations_as_json() -> None:
-    data = load_observations(CSV_TEXT, PLAN)
+    data = load_observations(CSV_TEXT, OBSERVED_PLAN)
     assert list(data) == EXPECTED
     assert [data.locate(i) for i in range(4)] == ["row 2", "row 3", "row 4", "rows 5, 6, 7"]
 
@@ -225,18 +169,18 @@ def test_csv_files_by_path_str_or_pathlib_with_or_without_a_bom(tmp_path: Path) 
     with_bom = tmp_path / "excel.csv"
     with_bom.write_bytes(codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8"))
     for source in (plain, str(plain), with_bom):
-        assert list(load_observations(source, PLAN)) == EXPECTED
+        assert list(load_observations(source, OBSERVED_PLAN)) == EXPECTED
 
 
 def test_the_format_can_be_named_when_the_file_name_does_not_say(tmp_path: Path) -> None:
     path = tmp_path / "figures.txt"
     path.write_text(CSV_TEXT, encoding="utf-8")
-    assert list(load_observations(path, PLAN, format="csv")) == EXPECTED
+    assert list(load_observations(path, OBSERVED_PLAN, format="csv")) == EXPECTED
 
 
 def test_csv_columns_may_be_left_out_and_blank_lines_are_skipped() -> None:
     text = "metric,period,value\r\nnew_members,2022,185\r\n,,\r\nnew_members,2023,190\r\n"
-    data = load_observations(text, PLAN)
+    data = load_observations(text, OBSERVED_PLAN)
     assert [o.value for o in data] == [185, 190]
     assert [data.locate(i) for i in range(2)] == ["row 2", "row 4"]
     assert CSV_COLUMNS == ("metric", "period", "value", "level", "count", "source", "note")
@@ -318,8 +262,6 @@ def test_a_csv_conflict_names_both_rows() -> None:
 
 # -- against a plan ------------------------------------------------------------------------
 
-LEVELS = "khong_hoan_thanh, hoan_thanh, hoan_thanh_tot, hoan_thanh_xuat_sac"
-
 
 def test_misfits_are_located_in_json_and_csv() -> None:
     json_text = """{"schema": "planmodel-observations/1", "observations": [
@@ -335,12 +277,12 @@ def test_misfits_are_located_in_json_and_csv() -> None:
     messages = [
         "unknown metric 'new_member'; did you mean 'new_members'?",
         "party_orgs is rated on scale party_rating, got a number",
-        f"unknown level 'tot' of scale party_rating; expected one of {LEVELS}",
+        f"unknown level 'tot' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
     ]
-    assert errors(json_text, PLAN).problems == tuple(
+    assert errors(json_text, OBSERVED_PLAN).problems == tuple(
         Problem(f"$.observations[{i}]", message) for i, message in enumerate(messages)
     )
-    assert errors(csv_text, PLAN).problems == tuple(
+    assert errors(csv_text, OBSERVED_PLAN).problems == tuple(
         Problem(f"row {i + 2}", message) for i, message in enumerate(messages)
     )
     # Without a plan there is nothing to misfit.
@@ -373,7 +315,7 @@ UNKNOWN = "unknown metric 'cultural_familes'; did you mean 'cultural_families'?"
 def test_acceptance_json_file_lists_all_three_mistakes_in_one_error(tmp_path: Path) -> None:
     path = tmp_path / "figures.json"
     path.write_text(ACCEPTANCE_JSON, encoding="utf-8")
-    error = errors(path, PLAN)
+    error = errors(path, OBSERVED_PLAN)
     assert set(error.problems) == {
         Problem("$.observations[0]", UNKNOWN),
         Problem(
@@ -389,7 +331,7 @@ def test_acceptance_json_file_lists_all_three_mistakes_in_one_error(tmp_path: Pa
 def test_acceptance_csv_file_lists_all_three_mistakes_in_one_error(tmp_path: Path) -> None:
     path = tmp_path / "figures.csv"
     path.write_text(ACCEPTANCE_CSV, encoding="utf-8")
-    error = errors(path, PLAN)
+    error = errors(path, OBSERVED_PLAN)
     assert set(error.problems) == {
         Problem("row 2", UNKNOWN),
         Problem("row 4", "new_members for 2022 is 158, but row 3 gives 185 for 2022"),
@@ -413,7 +355,7 @@ def test_a_missing_file_is_an_observations_error_not_an_os_error(tmp_path: Path,
 
 @pytest.mark.parametrize("text", [ACCEPTANCE_CSV, '{"schema": '])
 def test_errors_in_text_do_not_repeat_the_text(text: str) -> None:
-    error = errors(text, PLAN)
+    error = errors(text, OBSERVED_PLAN)
     assert error.subject == ""
     assert str(error).startswith(f"{len(error.problems)} problem")
 

@@ -16,17 +16,23 @@ from typing import Any
 import attrs
 import pytest
 
+from helpers import (
+    PARTY_LEVEL_LIST,
+    PARTY_LEVELS,
+    PARTY_RATING,
+    Edit,
+    longbien_front_matter,
+    set_at,
+    vi,
+)
 from planmodel import (
     Breakthrough,
     Direction,
-    Level,
     Metric,
     Plan,
     PlanLoadError,
     PlanValidationError,
     Problem,
-    RatingScale,
-    Source,
     Target,
     Term,
     Text,
@@ -62,13 +68,6 @@ T12_VI = (
 )
 D2_VI = "Coi trọng phát triển văn hóa, thể thao."
 
-LEVELS = ("khong_hoan_thanh", "hoan_thanh", "hoan_thanh_tot", "hoan_thanh_xuat_sac")
-LEVEL_LIST = ", ".join(LEVELS)
-
-
-def vi(text: str) -> Text:
-    return Text(vi=text)
-
 
 def coverage_target(**changes: Any) -> Target:
     """Target 6, valid as given; *changes* break it in one place."""
@@ -83,16 +82,8 @@ def coverage_target(**changes: Any) -> Target:
 
 
 BASE: dict[str, Any] = {
-    "id": "longbien-2020-2025",
-    "title": Text(vi="Văn kiện Đại hội Đảng bộ quận Long Biên lần thứ IV", en="Long Biên plan"),
-    "jurisdiction": Text(vi="Quận Long Biên, Hà Nội"),
-    "term": Term(2020, 2025),
-    "adopted": "2020-08-20",
-    "source": Source(
-        title=vi("Văn kiện Đại hội"), url="https://example.org", published="2020-08-20"
-    ),
-    "source_language": "vi",
-    "objective": [vi("Tiếp tục phát triển kinh tế, duy trì tốc độ tăng trưởng cao")],
+    # The English title makes the plan bilingual: Vietnamese first, then English.
+    **longbien_front_matter(english_title="Long Biên plan"),
     "directions": [Direction("d2", vi(D2_VI))],
     "breakthroughs": [Breakthrough("b1", vi("Củng cố, kiện toàn hệ thống chính trị"))],
     "metrics": [
@@ -102,18 +93,7 @@ BASE: dict[str, Any] = {
         Metric("poor_households", vi("Số hộ nghèo"), "households", "lower"),
         Metric("mass_orgs", vi("Mặt trận và đoàn thể"), "count", scale="party_rating"),
     ],
-    "scales": [
-        RatingScale(
-            "party_rating",
-            vi("Xếp loại"),
-            [
-                Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ")),
-                Level("hoan_thanh", vi("Hoàn thành nhiệm vụ")),
-                Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ")),
-                Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ")),
-            ],
-        )
-    ],
+    "scales": [PARTY_RATING],
     "targets": [coverage_target()],
 }
 
@@ -193,7 +173,7 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         {"targets": [coverage_target(measure=share_at_least("mass_orgs", "tot"))]},
         Problem(
             "$.targets[0].measure.level",
-            f"unknown level 'tot' of scale party_rating; expected one of {LEVEL_LIST}",
+            f"unknown level 'tot' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
         ),
     ),
     (
@@ -201,7 +181,7 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         {"targets": [coverage_target(measure=count_at("mass_orgs", "kht"), condition=at_most(0))]},
         Problem(
             "$.targets[0].measure.level",
-            f"unknown level 'kht' of scale party_rating; expected one of {LEVEL_LIST}",
+            f"unknown level 'kht' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
         ),
     ),
     (
@@ -215,7 +195,7 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         },
         Problem(
             "$.targets[0].condition.level",
-            f"unknown level 'tot' of scale party_rating; expected one of {LEVEL_LIST}",
+            f"unknown level 'tot' of scale party_rating; expected one of {PARTY_LEVEL_LIST}",
         ),
     ),
     (
@@ -447,17 +427,7 @@ def test_the_reference_readings_of_the_long_bien_targets_are_valid() -> None:
 
 # (name, the failing construction, the message, where the JSON problem is, how to break
 # the JSON document). A rule on one field should be reported at that field's path.
-PieceRule = tuple[str, Callable[[], object], str, str, Callable[[dict[str, Any]], None]]
-
-
-def _set(*path: str | int, to: object) -> Callable[[dict[str, Any]], None]:
-    def change(document: dict[str, Any]) -> None:
-        node: Any = document
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = to
-
-    return change
+PieceRule = tuple[str, Callable[[], object], str, str, Edit]
 
 
 ONE_PART = {
@@ -471,56 +441,56 @@ PIECE_RULES: list[PieceRule] = [
         lambda: between(10, 5),
         "lo must not exceed hi, got lo=10, hi=5",
         "$.targets[0].condition.hi",
-        _set("targets", 0, "condition", to={"kind": "between", "lo": 10, "hi": 5}),
+        set_at("targets", 0, "condition", to={"kind": "between", "lo": 10, "hi": 5}),
     ),
     (
         "baseline not before the deadline",
         lambda: by_deadline("2025-12-31", baseline=2025),
         "2025 must come before the deadline 2025-12-31",
         "$.targets[0].schedule.baseline",
-        _set("targets", 0, "schedule", "baseline", to=2025),
+        set_at("targets", 0, "schedule", "baseline", to=2025),
     ),
     (
         "empty text",
         lambda: Text(vi=" "),
         "text for 'vi' is empty",
         "$.title",
-        _set("title", to={"vi": " "}),
+        set_at("title", to={"vi": " "}),
     ),
     (
         "bad language tag",
         lambda: Text({"vi": "Văn kiện", "english!": "Plan"}),
         "'english!' is not a language tag (like 'vi' or 'en')",
         "$.title",
-        _set("title", to={"vi": "Văn kiện", "english!": "Plan"}),
+        set_at("title", to={"vi": "Văn kiện", "english!": "Plan"}),
     ),
     (
         "year outside 1900-2200",
         lambda: Term(1800, 2025),
         "year 1800 is outside 1900-2200",
         "$.term.first",
-        _set("term", "first", to=1800),
+        set_at("term", "first", to=1800),
     ),
     (
         "term ends before it starts",
         lambda: Term(2025, 2020),
         "the term ends (2020) before it starts (2025)",
         "$.term.last",
-        _set("term", to={"first": 2025, "last": 2020}),
+        set_at("term", to={"first": 2025, "last": 2020}),
     ),
     (
         "every_year ends before it starts",
         lambda: every_year(2025, 2021),
         "every_year needs first <= last, got 2025-2021",
         "$.targets[0].schedule.last",
-        _set("targets", 0, "schedule", to={"kind": "every_year", "first": 2025, "last": 2021}),
+        set_at("targets", 0, "schedule", to={"kind": "every_year", "first": 2025, "last": 2021}),
     ),
     (
         "growth last not after first",
         lambda: growth("revenue", 2025, 2025),
         "growth needs last > first, got 2025-2025",
         "$.targets[0].measure.last",
-        _set(
+        set_at(
             "targets",
             0,
             "measure",
@@ -532,7 +502,7 @@ PIECE_RULES: list[PieceRule] = [
         lambda: all_of(part(value("revenue"), at_least(1))),
         "all_of needs at least two parts",
         "$.targets[0].condition.parts",
-        _set("targets", 0, "condition", to={"kind": "all_of", "parts": [ONE_PART]}),
+        set_at("targets", 0, "condition", to={"kind": "all_of", "parts": [ONE_PART]}),
     ),
     (
         "bad identifier",
@@ -540,7 +510,7 @@ PIECE_RULES: list[PieceRule] = [
         "'d 2' is not an identifier (letters, digits, '_', '.', '-'; "
         "starting with a letter or digit)",
         "$.directions[0].id",
-        _set("directions", 0, "id", to="d 2"),
+        set_at("directions", 0, "id", to="d 2"),
     ),
 ]
 
@@ -593,7 +563,7 @@ def test_look_ups_find_items_by_id_and_kind() -> None:
     assert plan.metric("revenue").unit == "billion VND"
     assert plan.has_metric("revenue")
     assert not plan.has_metric("d2")
-    assert plan.scale("party_rating").level_ids == LEVELS
+    assert plan.scale("party_rating").level_ids == PARTY_LEVELS
     assert plan.target("t6").text["vi"] == T6_VI
 
 

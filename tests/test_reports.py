@@ -9,9 +9,10 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import whole_plans
 from planmodel import (
     Level,
     Metric,
@@ -42,10 +43,6 @@ from planmodel.evaluation import Evaluation
 from planmodel.reports import render_html, render_json, render_markdown, render_text
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
-
-# Whole plans are large inputs: generating one takes longer than Hypothesis expects of
-# a strategy, and rendering or validating it longer than its default deadline.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
 def _t(vi: str, en: str) -> Text:

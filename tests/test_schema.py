@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from helpers import whole_plans
 from planmodel import (
     ObservationsError,
     Plan,
@@ -30,10 +31,6 @@ from planmodel.measures import MEASURE_TYPES
 from planmodel.schedules import SCHEDULE_TYPES
 from planmodel.schema import evaluation_schema, observations_schema, plan_schema
 from planmodel.strategies import observations_for, plans
-
-# Whole plans are large inputs: generating one takes longer than Hypothesis expects of
-# a strategy, and rendering or validating it longer than its default deadline.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "longbien_2020_2025.json"
 

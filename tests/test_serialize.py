@@ -4,15 +4,16 @@ name every problem with its JSON path."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import PARTY_RATING, Edit, delete_at, one_target_plan, set_at, vi, whole_plans
 from planmodel import (
     AllOf,
     AtLeast,
@@ -20,19 +21,16 @@ from planmodel import (
     Breakthrough,
     Change,
     Direction,
-    Level,
     Measure,
     Metric,
     Observation,
     Plan,
     PlanLoadError,
     Problem,
-    RatingScale,
     Source,
     Status,
     Target,
     Term,
-    Text,
     all_of,
     at_least,
     at_most,
@@ -67,10 +65,6 @@ from planmodel.schedules import SCHEDULE_TYPES
 from planmodel.serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
 from planmodel.strategies import plans
 
-# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
-# neither generation speed nor run time is what these tests check.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-
 # -- a plan using every kind of measure, condition and schedule ----------------------------
 #
 # Targets t1-t12 are the Long Biên district plan 2020-2025, quoted verbatim from
@@ -79,24 +73,9 @@ whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=No
 # placeholder and the adoption date is the article's date; the source gives neither.
 
 
-def vi(text: str, en: str | None = None) -> Text:
-    return Text(vi=text) if en is None else Text(vi=text, en=en)
-
-
 def _metric(metric_id: str, name: str, unit: str, better: Any = None, scale: Any = None) -> Metric:
     return Metric(metric_id, vi(name), unit, better, scale)
 
-
-PARTY_RATING = RatingScale(
-    "party_rating",
-    vi("Xếp loại chất lượng", "Quality rating"),
-    [
-        Level("khong_hoan_thanh", vi("Không hoàn thành nhiệm vụ", "Did not fulfil duties")),
-        Level("hoan_thanh", vi("Hoàn thành nhiệm vụ", "Fulfilled duties")),
-        Level("hoan_thanh_tot", vi("Hoàn thành tốt nhiệm vụ", "Fulfilled duties well")),
-        Level("hoan_thanh_xuat_sac", vi("Hoàn thành xuất sắc nhiệm vụ", "Excellently")),
-    ],
-)
 
 EVERY_YEAR = every_year(2021, 2025)
 BY_2025 = "2025-12-31"
@@ -415,27 +394,8 @@ def test_dumping_is_deterministic(plan: Plan) -> None:
 
 
 def _plan_with(condition: Any) -> Plan:
-    name = vi("Tỷ lệ bao phủ bảo hiểm y tế")
-    return Plan(
-        id="exact",
-        title=name,
-        jurisdiction=name,
-        term=Term(2020, 2025),
-        adopted="2020-08-20",
-        source=Source(title=name, url="https://example.org", published="2020-08-20"),
-        source_language="vi",
-        objective=[name],
-        metrics=[Metric("health_insurance", name, "percent", "higher")],
-        targets=[
-            Target(
-                id="t6",
-                text=name,
-                measure=value("health_insurance"),
-                condition=condition,
-                schedule=by_deadline(BY_2025),
-            )
-        ],
-    )
+    """A one-target plan: health-insurance coverage by 2025 under *condition*."""
+    return one_target_plan(value("coverage"), condition, by_deadline(BY_2025))
 
 
 # "-0" loses its sign on reading; see tests/test_json.py::test_negative_zero_keeps_its_sign.
@@ -550,46 +510,22 @@ def _duplicate_id(text: str) -> str:
     return text.replace('"id": "longbien-2020-2025",', '"id": "longbien-2020-2025",\n  "id": "lb",')
 
 
-#: A change that breaks a plan document in one place.
-Edit = Callable[[dict[str, Any]], None]
-
-
-def _set(path: tuple[str | int, ...], to: object) -> Edit:
-    def change(document: dict[str, Any]) -> None:
-        node: Any = document
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = to
-
-    return change
-
-
-def _delete(path: tuple[str | int, ...]) -> Edit:
-    def change(document: dict[str, Any]) -> None:
-        node: Any = document
-        for key in path[:-1]:
-            node = node[key]
-        del node[path[-1]]
-
-    return change
-
-
 LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
     ("typo'd key", rename_title, TYPO),
-    ("string for a number", _set(("targets", 0, "condition", "lo"), "abc"), [STRING_FOR_NUMBER]),
+    ("string for a number", set_at("targets", 0, "condition", "lo", to="abc"), [STRING_FOR_NUMBER]),
     (
         "NaN",
-        _set(("targets", 0, "condition", "lo"), NAN),
+        set_at("targets", 0, "condition", "lo", to=NAN),
         [Problem("$.targets[0].condition.lo", "expected a finite number, got NaN")],
     ),
     (
         "Infinity",
-        _set(("targets", 0, "condition", "hi"), INFINITY),
+        set_at("targets", 0, "condition", "hi", to=INFINITY),
         [Problem("$.targets[0].condition.hi", "expected a finite number, got Infinity")],
     ),
     (
         "unknown kind",
-        _set(("targets", 0, "condition", "kind"), "at_leest"),
+        set_at("targets", 0, "condition", "kind", to="at_leest"),
         [
             Problem(
                 "$.targets[0].condition.kind",
@@ -599,7 +535,7 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
     ),
     (
         "missing kind",
-        _delete(("targets", 0, "schedule", "kind")),
+        delete_at("targets", 0, "schedule", "kind"),
         [
             Problem(
                 "$.targets[0].schedule.kind",
@@ -610,47 +546,47 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
     ),
     (
         "missing required key",
-        _delete(("targets", 0, "schedule", "first")),
+        delete_at("targets", 0, "schedule", "first"),
         [Problem("$.targets[0].schedule.first", "required key missing")],
     ),
     (
         "a number where a string belongs",
-        _set(("id",), 2020),
+        set_at("id", to=2020),
         [Problem("$.id", "expected a string, got 2020")],
     ),
     (
         "a number where a direction id belongs",
-        _set(("targets", 0, "directions"), [1]),
+        set_at("targets", 0, "directions", to=[1]),
         [Problem("$.targets[0].directions[0]", "expected a string, got 1")],
     ),
     (
         "a string where a list belongs",
-        _set(("targets", 0, "directions"), "d1"),
+        set_at("targets", 0, "directions", to="d1"),
         [Problem("$.targets[0].directions", 'expected a list, got "d1"')],
     ),
     (
         "a bool where a number belongs",
-        _set(("targets", 0, "condition", "lo"), True),
+        set_at("targets", 0, "condition", "lo", to=True),
         [Problem("$.targets[0].condition.lo", "expected a number, got true")],
     ),
     (
         "a year as a string",
-        _set(("term", "first"), "2020"),
+        set_at("term", "first", to="2020"),
         [Problem("$.term.first", 'expected a whole number, got "2020"')],
     ),
     (
         "a bad date",
-        _set(("adopted",), "2020-02-30"),
+        set_at("adopted", to="2020-02-30"),
         [Problem("$.adopted", 'expected a date "YYYY-MM-DD", got "2020-02-30"')],
     ),
     (
         "a date in another shape",
-        _set(("source", "published"), "20/08/2020"),
+        set_at("source", "published", to="20/08/2020"),
         [Problem("$.source.published", 'expected a date "YYYY-MM-DD", got "20/08/2020"')],
     ),
     (
         "null where text belongs",
-        _set(("jurisdiction",), None),
+        set_at("jurisdiction", to=None),
         [
             Problem(
                 "$.jurisdiction",
@@ -660,7 +596,7 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
     ),
     (
         "an unknown key deep inside",
-        _set(("targets", 9, "condition", "parts", 1, "condition", "valeu"), 0),
+        set_at("targets", 9, "condition", "parts", 1, "condition", "valeu", to=0),
         [
             Problem(
                 "$.targets[9].condition.parts[1].condition.valeu",
@@ -670,12 +606,12 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
     ),
     (
         "wrong schema version",
-        _set(("schema",), "planmodel/2"),
+        set_at("schema", to="planmodel/2"),
         [Problem("$.schema", "unknown schema version 'planmodel/2'; known: planmodel/1")],
     ),
     (
         "missing schema",
-        _delete(("schema",)),
+        delete_at("schema"),
         [Problem("$.schema", 'required key missing; expected "planmodel/1"')],
     ),
 ]
@@ -709,9 +645,9 @@ def test_a_duplicate_key_with_another_value_is_refused() -> None:
 def test_one_file_with_five_mistakes_lists_them_all_in_one_exception() -> None:
     document = base_document()
     rename_title(document)
-    _set(("targets", 0, "condition", "lo"), "abc")(document)
-    _set(("targets", 1, "condition", "hi"), NAN)(document)
-    _set(("targets", 2, "condition", "kind"), "at_leest")(document)
+    set_at("targets", 0, "condition", "lo", to="abc")(document)
+    set_at("targets", 1, "condition", "hi", to=NAN)(document)
+    set_at("targets", 2, "condition", "kind", to="at_leest")(document)
     text = _duplicate_id(render(document))
     error = load_errors(text)
     assert sorted(error.problems, key=str) == sorted(
@@ -725,8 +661,8 @@ def test_one_file_with_five_mistakes_lists_them_all_in_one_exception() -> None:
 
 def test_an_unknown_kind_lists_the_known_kinds() -> None:
     document = base_document()
-    _set(("targets", 0, "measure", "kind"), "valu")(document)
-    _set(("targets", 0, "schedule", "kind"), "yearly")(document)
+    set_at("targets", 0, "measure", "kind", to="valu")(document)
+    set_at("targets", 0, "schedule", "kind", to="yearly")(document)
     problems = load_errors(render(document)).problems
     kinds = {p.where: p.message for p in problems}
     assert kinds["$.targets[0].measure.kind"] == (
@@ -758,8 +694,8 @@ def test_a_list_where_an_object_belongs_is_refused_plainly() -> None:
 
 def test_validation_rules_are_load_errors_too() -> None:
     document = base_document()
-    _set(("targets", 0, "measure", "metric"), "revenu")(document)
-    _set(("targets", 3, "directions"), ["d9"])(document)
+    set_at("targets", 0, "measure", "metric", to="revenu")(document)
+    set_at("targets", 3, "directions", to=["d9"])(document)
     error = load_errors(render(document))
     assert isinstance(error, PlanLoadError)
     assert error.problems == (

@@ -8,15 +8,12 @@ import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from helpers import whole_plans
 from planmodel import AllOf, Change, Observations, Plan, Text
 from planmodel.conditions import CONDITION_TYPES
 from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
 from planmodel.schedules import SCHEDULE_TYPES
 from planmodel.strategies import decimals, observations_for, plans, texts
-
-# Whole plans are slow to generate (tens of milliseconds each, more on a busy machine);
-# neither generation speed nor run time is what these tests check.
-whole_plans = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
 def kinds_in(plan: Plan) -> set[tuple[str, str]]:
