@@ -171,21 +171,21 @@ class _Numeric(_Condition):
     def judge(
         self, ctx: Context, measure: Measure | None, period: Period, baseline: Period | None
     ) -> Judgement:
-        found = _reading(ctx, measure, period)
+        assert measure is not None, "plan validation guarantees a measure here"
+        found = measure.at(ctx, period)
         if isinstance(found, Missing):
             return _no_data(period, found)
         assert isinstance(found, Decimal)
         status, gap = self.verdict(found)
         aim = self.goal()
-        progress = None
-        if aim is not None:
-            start = _reading(ctx, measure, baseline) if baseline is not None else None
-            # A declared baseline without a figure leaves progress unknown: measuring
-            # from zero instead would be a different figure under the same name.
-            if baseline is None or isinstance(start, Decimal):
-                progress = progress_towards(
-                    found, aim[0], aim[1], start if isinstance(start, Decimal) else None
-                )
+        if aim is None:
+            return Judgement(period, status, found, gap)
+        if baseline is None:
+            return Judgement(period, status, found, gap, progress_towards(found, *aim, None))
+        start = measure.at(ctx, baseline)
+        # A declared baseline without a figure leaves progress unknown: measuring from
+        # zero instead would be a different figure under the same name.
+        progress = progress_towards(found, *aim, start) if isinstance(start, Decimal) else None
         return Judgement(period, status, found, gap, progress)
 
     def judge_interim(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -108,37 +108,47 @@ class Observations:
         self, observations: Iterable[Observation], *, locations: Sequence[str] | None = None
     ) -> None:
         items = tuple(observations)
-        where = (
-            tuple(locations)
-            if locations is not None
-            else tuple(f"observations[{index}]" for index in range(len(items)))
-        )
-        if len(where) != len(items):
+        if locations is not None and len(locations) != len(items):
             raise ValueError("locations: one location per observation is needed")
-        for index, observation in enumerate(items):
-            if not isinstance(observation, Observation):
-                raise TypeError(f"{where[index]}: expected an Observation, got {observation!r}")
-        problems = conflicts(items, where)
-        if problems:
-            raise ObservationsError(problems)
+        self._items = items
+        self._locations = tuple(locations) if locations is not None else None
         # Indexed by moment, so that 2023 and 2023-12-31 find the same figure. Of equal
         # repeats the canonical one is kept, whatever the input order, so that results
         # (down to the digits written) never depend on the order of the observations.
         by_key: dict[tuple[str, Period], Observation] = {}
-        for observation in items:
+        first_at: dict[tuple[str, Period], int] = {}
+        problems = []
+        for index, observation in enumerate(items):
+            if not isinstance(observation, Observation):
+                raise TypeError(
+                    f"{self.locate(index)}: expected an Observation, got {observation!r}"
+                )
             key = (observation.metric, _moment(observation.period))
             kept = by_key.get(key)
-            if kept is None or _canonical(observation) < _canonical(kept):
+            if kept is None:
                 by_key[key] = observation
+                first_at[key] = index
+            elif kept.value != observation.value:
+                problems.append(self._conflict(index, first_at[key]))
+            elif _canonical(observation) < _canonical(kept):
+                by_key[key] = observation
+        if problems:
+            raise ObservationsError(problems)
         periods: dict[str, list[Period]] = {}
         for observation in by_key.values():
             periods.setdefault(observation.metric, []).append(observation.period)
-        self._items = items
-        self._locations = where
         self._by_key = by_key
         self._periods = {
             metric: tuple(sorted(found, key=period_sort_key)) for metric, found in periods.items()
         }
+
+    def _conflict(self, index: int, earlier: int) -> Problem:
+        this, other = self._items[index], self._items[earlier]
+        return Problem(
+            self.locate(index),
+            f"{this.metric} for {format_period(this.period)} is {_show(this.value)}, but "
+            f"{self.locate(earlier)} gives {_show(other.value)} for {format_period(other.period)}",
+        )
 
     def __iter__(self) -> Iterator[Observation]:
         return iter(self._items)
@@ -166,12 +176,14 @@ class Observations:
 
     def locate(self, observation_index: int) -> str:
         """Where the observation at *observation_index* was read: a JSON path or CSV row."""
+        if self._locations is None:
+            return f"observations[{observation_index}]"
         return self._locations[observation_index]
 
     def problems_for(self, plan: Plan) -> list[Problem]:
         """What in these observations does not fit *plan*: unknown metrics or levels,
         numbers where ratings belong and the reverse."""
-        return misfits(plan, self._items, self._locations)
+        return misfits(plan, self._items, self.locate)
 
     def check(self, plan: Plan) -> Observations:
         """Return self if every observation fits *plan*; else raise ``ObservationsError``."""
@@ -198,46 +210,30 @@ def _canonical(observation: Observation) -> tuple[bool, str, str, str]:
     )
 
 
-def conflicts(items: Sequence[Observation], where: Sequence[str]) -> list[Problem]:
-    """Pairs of observations giving different values for the same metric and moment."""
-    first_at: dict[tuple[str, object], int] = {}
-    problems = []
-    for index, observation in enumerate(items):
-        moment = (observation.metric, _moment(observation.period))
-        earlier = first_at.setdefault(moment, index)
-        if earlier != index and items[earlier].value != observation.value:
-            other = items[earlier]
-            problems.append(
-                Problem(
-                    where[index],
-                    f"{observation.metric} for {format_period(observation.period)} is "
-                    f"{_show(observation.value)}, but {where[earlier]} gives "
-                    f"{_show(other.value)} for {format_period(other.period)}",
-                )
-            )
-    return problems
-
-
-def misfits(plan: Plan, items: Sequence[Observation], where: Sequence[str]) -> list[Problem]:
-    """Observations that do not fit *plan*, each located by *where*."""
+def misfits(
+    plan: Plan, items: Sequence[Observation], locate: Callable[[int], str]
+) -> list[Problem]:
+    """Observations that do not fit *plan*; ``locate(index)`` says where each was read."""
     metrics = {metric.id: metric for metric in plan.metrics}
     levels_of: dict[str, tuple[str, ...]] = {}
     problems = []
-    for observation, location in zip(items, where, strict=True):
+    for index, observation in enumerate(items):
         metric = metrics.get(observation.metric)
         if metric is None:
-            problems.append(Problem(location, _unknown_metric(observation.metric, metrics)))
+            problems.append(Problem(locate(index), _unknown_metric(observation.metric, metrics)))
             continue
         value = observation.value
         if metric.scale is None:
             if not isinstance(value, Decimal):
                 problems.append(
-                    Problem(location, f"{metric.id} is a number ({metric.unit}), got a rating")
+                    Problem(locate(index), f"{metric.id} is a number ({metric.unit}), got a rating")
                 )
             continue
         if isinstance(value, Decimal):
             problems.append(
-                Problem(location, f"{metric.id} is rated on scale {metric.scale}, got a number")
+                Problem(
+                    locate(index), f"{metric.id} is rated on scale {metric.scale}, got a number"
+                )
             )
             continue
         levels = levels_of.get(metric.scale)
@@ -246,7 +242,7 @@ def misfits(plan: Plan, items: Sequence[Observation], where: Sequence[str]) -> l
         named = [value.level] if isinstance(value, Rated) else [lvl for lvl, _ in value.counts]
         problems += [
             Problem(
-                location,
+                locate(index),
                 f"unknown level {level!r} of scale {metric.scale}; "
                 f"expected one of {', '.join(levels)}",
             )

@@ -40,7 +40,6 @@ from .observations import (
     Observations,
     Rated,
     Reported,
-    conflicts,
     misfits,
 )
 from .plan import Plan
@@ -97,12 +96,16 @@ def load_observations(
     except (OSError, ValueError) as exc:
         where_read = "$" if kind == "json" else "file"
         raise ObservationsError([Problem(where_read, str(exc))], subject=name) from None
-    problems += conflicts(items, where)
+    data = None
+    try:
+        data = Observations(items, locations=where)
+    except ObservationsError as exc:
+        problems += exc.problems
     if plan is not None:
-        problems += misfits(plan, items, where)
-    if problems:
+        problems += misfits(plan, items, where.__getitem__)
+    if problems or data is None:
         raise ObservationsError(problems, subject=name)
-    return Observations(items, locations=where)
+    return data
 
 
 def _guess_format(source: Source) -> str:
