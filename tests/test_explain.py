@@ -184,10 +184,10 @@ def test_all_of_names_every_part_with_its_verdict() -> None:
 
 def test_a_missing_figure_is_said_plainly() -> None:
     _, en, vi = explained(value("cultured"), at_least(83), every_year(2021, 2021), [], "2022-01-01")
-    # English carries the reason; Vietnamese says "no figure yet" rather than English words.
+    # Each language carries the reason in its own words, naming the metric by its id.
     assert en.startswith("2021: cultured (no figure for cultured in 2021) — ")
     assert en.endswith(": no data")
-    assert vi.startswith("2021: tỷ lệ gia đình văn hóa chưa có số liệu — ")
+    assert vi.startswith("2021: tỷ lệ gia đình văn hóa (chưa có số liệu cultured năm 2021) — ")
     assert "no figure" not in vi
 
 

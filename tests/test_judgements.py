@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planmodel import Judgement, Status
-from planmodel.strategies import decimals
+from planmodel import Judgement, Status, Text
+from planmodel.strategies import decimals, texts
 
 optional_numbers = st.one_of(st.none(), decimals())
 
@@ -26,13 +26,17 @@ def judgements(depth: int = 1) -> st.SearchStrategy[Judgement]:
         gap=optional_numbers,
         progress=optional_numbers,
         expected=optional_numbers,
-        reason=st.one_of(st.none(), st.text(max_size=20)),
+        reason=st.one_of(st.none(), texts()),
         parts=parts,
     )
 
 
 def test_a_judgement_without_figures_has_none_of_them() -> None:
-    found = Judgement(2023, Status.NO_DATA, reason="no figure for coverage in 2023")
+    found = Judgement(
+        2023,
+        Status.NO_DATA,
+        reason=Text(en="no figure for coverage in 2023", vi="chưa có số liệu coverage năm 2023"),
+    )
     assert (found.value, found.gap, found.progress, found.expected, found.parts) == (
         None,
         None,

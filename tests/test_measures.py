@@ -74,12 +74,14 @@ def value_of(measure: Measure, observations: Sequence[Observation], period: int 
 
 
 def missing(measure: Measure, observations: Sequence[Observation], period: int = 2021) -> str:
-    """The reason a measure could not be computed; fails when it could."""
+    """The reason a measure could not be computed, in English; fails when it could."""
     found = measured(measure, observations, period)
     assert found.status is Status.NO_DATA
     assert found.value is None
-    assert found.reason
-    return found.reason
+    assert found.reason is not None
+    # Every reason is given in Vietnamese too.
+    assert found.reason["vi"]
+    return found.reason["en"]
 
 
 # -- value ---------------------------------------------------------------------------------

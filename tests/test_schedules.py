@@ -143,7 +143,10 @@ def test_every_year_missing_year_is_no_data_not_dropped() -> None:
     found = result_of(plan, [obs("cultured", 2021, 90), obs("cultured", 2023, 90)], "2024-01-01")
     assert statuses(found) == ["met", "no_data", "met"]
     assert found.status is Status.NO_DATA
-    assert "2022" in (judgement_for(found, 2022).reason or "")
+    reason = judgement_for(found, 2022).reason
+    assert reason is not None
+    assert "2022" in reason["en"]
+    assert "2022" in reason["vi"]
 
 
 def test_every_year_before_any_year_closes_is_pending() -> None:
@@ -364,7 +367,10 @@ def test_a_deadline_with_no_figure_is_no_data_naming_the_deadline() -> None:
     found = result_of(plan, [obs("schools", 2026, 10)], "2026-01-01")
     assert found.status is Status.NO_DATA
     assert found.judgements[-1].period == dt.date(2025, 12, 31)
-    assert "2025-12-31" in (found.judgements[-1].reason or "")
+    reason = found.judgements[-1].reason
+    assert reason is not None
+    assert "2025-12-31" in reason["en"]
+    assert "31/12/2025" in reason["vi"]
     # Before the deadline, nothing reported yet is pending.
     assert result_of(plan, [], "2025-12-30").status is Status.PENDING
 
@@ -390,7 +396,8 @@ def test_a_baseline_without_a_figure_makes_interim_figures_no_data() -> None:
     found = result_of(plan, [obs("coverage", 2023, 94)], "2024-01-01")
     judged = judgement_for(found, 2023)
     assert judged.status is Status.NO_DATA
-    assert "2020" in (judged.reason or "")
+    assert judged.reason is not None
+    assert "2020" in judged.reason["en"]
     assert judged.value == 94
     assert not found.status.is_success
     assert found.status not in (Status.ON_TRACK, Status.OFF_TRACK)

@@ -64,9 +64,8 @@ def show_value(plan: Plan, measure: Measure | None, value: Decimal | str | None,
 
 def _figure(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> str:
     if judgement.value is None:
-        # Reasons name metric ids and are written in English; other languages say it plainly.
-        if judgement.reason and lang == "en":
-            return f"({judgement.reason})"
+        if judgement.reason is not None:
+            return f"({judgement.reason.pick(lang, 'en')})"
         return _WORDS.get(lang, _WORDS["en"])["no_figure"]
     return show_value(plan, measure, judgement.value, lang)
 

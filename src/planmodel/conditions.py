@@ -204,8 +204,8 @@ class _Numeric(_Condition):
             return final.as_pending()
         start = _reading(ctx, measure, baseline)
         if not isinstance(start, Decimal):
-            reason = start.reason if isinstance(start, Missing) else "no baseline figure"
-            return Judgement(period, Status.NO_DATA, final.value, final.gap, reason=reason)
+            assert isinstance(start, Missing), "a numeric measure yields numbers"
+            return Judgement(period, Status.NO_DATA, final.value, final.gap, reason=start.reason)
         goal, better = aim
         start_day, value_day = period_end(baseline), period_end(period)
         elapsed = Decimal((value_day - start_day).days)

@@ -9,6 +9,7 @@ from attrs import frozen
 
 from ._periods import Period
 from .status import Status
+from .text import Text
 
 __all__ = ["Judgement"]
 
@@ -31,7 +32,7 @@ class Judgement:
     gap: Optional[Decimal] = None
     progress: Optional[Decimal] = None
     expected: Optional[Decimal] = None
-    reason: Optional[str] = None
+    reason: Optional[Text] = None
     parts: tuple[Judgement, ...] = ()
 
     def as_pending(self) -> Judgement:

@@ -18,6 +18,7 @@ from ._numbers import add, annual_growth, div, percent_of, sub
 from ._periods import Period, format_period, period_end, period_sort_key, to_period, valid_year
 from .errors import FieldError, Problem
 from .observations import Distribution, Rated
+from .text import Text
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -57,9 +58,20 @@ __all__ = [
 
 @frozen
 class Missing:
-    """No reading could be computed; ``reason`` says which figure is lacking."""
+    """No reading could be computed; ``reason`` says which figure is lacking, in
+    English and Vietnamese, naming metrics by the ids figures are filed under."""
 
-    reason: str
+    reason: Text
+
+
+def _because(en: str, vi: str) -> Missing:
+    return Missing(Text(en=en, vi=vi))
+
+
+def _vi_when(period: Period) -> str:
+    if isinstance(period, int):
+        return f"năm {period}"
+    return f"ngày {period.day:02d}/{period.month:02d}/{period.year}"
 
 
 @frozen
@@ -146,7 +158,10 @@ class _Measure(abc.ABC):
 def _number(ctx: Context, metric: str, period: Period) -> Decimal | Missing:
     found = ctx.data.number(metric, period)
     if found is None:
-        return Missing(f"no figure for {metric} in {format_period(period)}")
+        return _because(
+            f"no figure for {metric} in {format_period(period)}",
+            f"chưa có số liệu {metric} {_vi_when(period)}",
+        )
     return found
 
 
@@ -199,7 +214,10 @@ class Ratio(_Measure):
         if isinstance(bottom, Missing):
             return bottom
         if not bottom:
-            return Missing(f"{self.denominator} is zero in {format_period(period)}")
+            return _because(
+                f"{self.denominator} is zero in {format_period(period)}",
+                f"{self.denominator} bằng 0 ({_vi_when(period)})",
+            )
         return percent_of(top, bottom)
 
     def describe(self, plan: Plan, lang: str) -> str:
@@ -246,7 +264,10 @@ class PreviousPeriod:
 
     def value(self, ctx: Context, metric: str, period: Period) -> Decimal | Missing:
         if not isinstance(period, int):
-            return Missing(f"the previous period of {format_period(period)} is not a year")
+            return _because(
+                f"the previous period of {format_period(period)} is not a year",
+                f"kỳ trước của {format_period(period)} không phải là một năm",
+            )
         return _number(ctx, metric, period - 1)
 
     def describe(self, plan: Plan, lang: str) -> str:
@@ -296,7 +317,10 @@ class Change(_Measure):
         if isinstance(reference, Missing):
             return reference
         if not reference:
-            return Missing(f"the reference for {self.metric} is zero, so no change can be computed")
+            return _because(
+                f"the reference for {self.metric} is zero, so no change can be computed",
+                f"giá trị so sánh của {self.metric} bằng 0 nên không tính được mức thay đổi",
+            )
         return percent_of(sub(current, reference), reference)
 
     def describe(self, plan: Plan, lang: str) -> str:
@@ -345,11 +369,17 @@ class Growth(_Measure):
                 return found
         numbers = [found for found in values if isinstance(found, Decimal)]
         if any(number <= 0 for number in numbers[:-1]):
-            return Missing(f"growth of {self.metric} needs positive starting figures")
+            return _because(
+                f"growth of {self.metric} needs positive starting figures",
+                f"tính tăng trưởng của {self.metric} cần số liệu đầu kỳ lớn hơn 0",
+            )
         if self.method == "compound":
             ratio = div(numbers[-1], numbers[0])
             if ratio < 0:
-                return Missing(f"{self.metric} changed sign; compound growth is undefined")
+                return _because(
+                    f"{self.metric} changed sign; compound growth is undefined",
+                    f"{self.metric} đổi dấu nên không tính được tăng trưởng bình quân",
+                )
             return annual_growth(ratio, self.last - self.first)
         rates = [percent_of(sub(b, a), a) for a, b in itertools.pairwise(numbers)]
         total = Decimal(0)
@@ -415,12 +445,18 @@ class Total(_Measure):
 def _counts(ctx: Context, metric: str, period: Period) -> dict[str, int] | Missing:
     found = ctx.data.get(metric, period)
     if found is None:
-        return Missing(f"no ratings for {metric} in {format_period(period)}")
+        return _because(
+            f"no ratings for {metric} in {format_period(period)}",
+            f"chưa có kết quả xếp loại {metric} {_vi_when(period)}",
+        )
     if isinstance(found.value, Distribution):
         return found.value.as_dict()
     if isinstance(found.value, Rated):
         return {found.value.level: 1}
-    return Missing(f"{metric} in {format_period(period)} is a number, not ratings")
+    return _because(
+        f"{metric} in {format_period(period)} is a number, not ratings",
+        f"{metric} {_vi_when(period)} là một con số, không phải kết quả xếp loại",
+    )
 
 
 def _level_label(plan: Plan, scale: RatingScale, level: str, lang: str) -> str:
@@ -478,7 +514,10 @@ class ShareAtLeast(_RatedMeasure):
             return counts
         total = sum(counts.values())
         if total == 0:
-            return Missing(f"no units rated for {self.metric} in {format_period(period)}")
+            return _because(
+                f"no units rated for {self.metric} in {format_period(period)}",
+                f"không có đơn vị nào được xếp loại ({self.metric}, {_vi_when(period)})",
+            )
         scale = ctx.scale_of(self.metric)
         floor = scale.rank(self.level)
         at_or_above = sum(n for level, n in counts.items() if scale.rank(level) >= floor)
@@ -542,7 +581,10 @@ class LowestRating(_RatedMeasure):
         scale = ctx.scale_of(self.metric)
         rated = [level for level, n in counts.items() if n > 0]
         if not rated:
-            return Missing(f"no units rated for {self.metric} in {format_period(period)}")
+            return _because(
+                f"no units rated for {self.metric} in {format_period(period)}",
+                f"không có đơn vị nào được xếp loại ({self.metric}, {_vi_when(period)})",
+            )
         lowest = min(rated, key=scale.rank)
         return Rating(lowest, scale.rank(lowest))
 

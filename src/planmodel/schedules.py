@@ -23,6 +23,7 @@ from ._periods import (
 from .errors import FieldError, Problem
 from .judgements import Judgement
 from .status import Status, most_severe
+from .text import Text
 
 if TYPE_CHECKING:
     from ._context import Context
@@ -179,7 +180,10 @@ class ByDeadline(_Schedule):
             missing = Judgement(
                 self.deadline,
                 Status.NO_DATA,
-                reason=f"no figure at or before the deadline {self.deadline.isoformat()}",
+                reason=Text(
+                    en=f"no figure at or before the deadline {self.deadline.isoformat()}",
+                    vi=f"chưa có số liệu đến hạn {self.deadline:%d/%m/%Y}",
+                ),
             )
             return Status.NO_DATA, (*judgements, missing)
         # Before the deadline the latest figure speaks, whatever it says: a figure

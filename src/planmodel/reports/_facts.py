@@ -183,7 +183,7 @@ def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -
             if judgement.expected is not None
             else ""
         ),
-        note=judgement.reason or "",
+        note=judgement.reason.pick(lang, "en") if judgement.reason is not None else "",
         number=number,
         expected_number=judgement.expected,
         progress_value=judgement.progress,
