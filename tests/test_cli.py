@@ -387,3 +387,29 @@ def test_python_m_planmodel_runs_the_command(plan: Path, tmp_path: Path) -> None
     assert bad.returncode == 2
     assert "not valid JSON" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone away (``planmodel show … | head``)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+def test_a_reader_that_goes_away_is_not_a_fail_on_hit(
+    plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (tmp_path / "stdout").open("w") as sink:
+        monkeypatch.setattr(sys, "stdout", _ClosedPipe(sink.fileno()))
+        status = main(["show", str(plan)])
+    # 141 is what a shell reports for a process ended by SIGPIPE; 1 would read as a
+    # --fail-on hit in a pipeline.
+    assert status == 141
+    assert capsys.readouterr().err == ""

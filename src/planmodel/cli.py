@@ -38,13 +38,16 @@ from .schema import SCHEMAS
 from .serialize import load_plan
 from .status import Status
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 #: ``evaluate --fail-on``: some target has one of the statuses named.
 EXIT_FAILED = 1
 #: Bad input or usage: a file that cannot be read or is not valid, an unknown option.
 EXIT_USAGE = 2
+#: The reader of the output went away; the status a shell gives a process ended by
+#: SIGPIPE (128 + 13), so that it is never mistaken for a ``--fail-on`` hit.
+EXIT_BROKEN_PIPE = 141
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -287,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # message; point stdout at nothing so that the final flush stays quiet.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         sys.stderr.write(f"planmodel: {exc}\n")
     return EXIT_USAGE
