@@ -627,3 +627,13 @@ def test_building_does_not_change_the_arguments() -> None:
     arguments = copy.deepcopy(BASE)
     build()
     assert arguments == BASE
+
+
+def test_the_source_language_must_be_a_language_tag() -> None:
+    with pytest.raises(ValueError, match=r"^source_language: 'Vietnamese!' is not a language tag"):
+        build(source_language="Vietnamese!")
+    document = document_with()
+    document["source_language"] = "Vietnamese!"
+    assert load_problems(document) == (
+        Problem("$.source_language", "'Vietnamese!' is not a language tag (like 'vi')"),
+    )

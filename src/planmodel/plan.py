@@ -20,7 +20,7 @@ from .errors import FieldError, PlanValidationError, Problem
 from .measures import MEASURE_TYPES, Measure
 from .metrics import Metric, RatingScale
 from .schedules import SCHEDULE_TYPES, Schedule
-from .text import Text
+from .text import Text, is_language_tag
 
 __all__ = ["Breakthrough", "Direction", "Plan", "Source", "Target", "Term"]
 
@@ -113,7 +113,7 @@ class Plan:
     adopted_by: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
     source: Source = field(validator=validators.instance_of(Source))
     #: The language the plan was written in; every statement must have its text.
-    source_language: str = field(validator=validators.instance_of(str))
+    source_language: str = field()
     objective: tuple[Text, ...] = field(converter=to_tuple, validator=_tuple_of(Text))
     directions: tuple[Direction, ...] = field(
         default=(), converter=to_tuple, validator=_tuple_of(Direction)
@@ -128,6 +128,11 @@ class Plan:
     )
 
     _index: dict[str, object] = field(init=False, eq=False, repr=False, hash=False)
+
+    @source_language.validator
+    def _check_source_language(self, _attribute: object, value: object) -> None:
+        if not is_language_tag(value):
+            raise FieldError("source_language", f"{value!r} is not a language tag (like 'vi')")
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, object] = {}

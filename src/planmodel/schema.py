@@ -34,6 +34,7 @@ from .plan import Plan, Target
 from .schedules import SCHEDULE_TYPES, Schedule
 from .serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
 from .status import Status
+from .text import LANGUAGE_TAG as LANGUAGE_TAG_PATTERN
 from .text import Text
 
 __all__ = ["evaluation_schema", "observations_schema", "plan_schema"]
@@ -51,7 +52,7 @@ IDENTIFIER: Schema = {
 YEAR: Schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
 DATE: Schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 PERIOD: Schema = {"anyOf": [YEAR, DATE], "description": 'a year (2023) or a date "YYYY-MM-DD"'}
-LANGUAGE_TAG = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+LANGUAGE_TAG = f"^{LANGUAGE_TAG_PATTERN.pattern}$"
 TEXT: Schema = {
     "type": "object",
     "description": 'text by language tag, e.g. {"vi": "…", "en": "…"}',

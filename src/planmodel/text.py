@@ -9,7 +9,12 @@ from attrs import frozen
 
 __all__ = ["Text"]
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+#: A language tag: ``vi``, ``en``, ``zh-Hant``.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def is_language_tag(tag: object) -> bool:
+    return isinstance(tag, str) and LANGUAGE_TAG.fullmatch(tag) is not None
 
 
 @frozen(init=False)
@@ -33,7 +38,7 @@ class Text:
         if not merged:
             raise ValueError("text needs at least one language")
         for tag, text in merged.items():
-            if not isinstance(tag, str) or not _LANGUAGE_TAG.fullmatch(tag):
+            if not is_language_tag(tag):
                 raise ValueError(f"{tag!r} is not a language tag (like 'vi' or 'en')")
             if not isinstance(text, str):
                 raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
