@@ -404,3 +404,19 @@ def test_dumped_observations_load_back_unchanged(data: st.DataObject) -> None:
     loaded = load_observations(text, plan)
     assert list(loaded) == items
     assert dumps_observations(loaded) == text
+
+
+def test_rows_of_one_distribution_may_not_give_different_sources() -> None:
+    # The distribution is one observation with one source: a second row naming another
+    # source would otherwise be dropped without a word.
+    text = (
+        "metric,period,level,count,source\n"
+        "party_orgs,2023,hoan_thanh_tot,40,Quận ủy\n"
+        "party_orgs,2023,hoan_thanh,9,Báo Hà Nội mới\n"
+        "party_orgs,2023,khong_hoan_thanh,0,\n"
+    )
+    with pytest.raises(ObservationsError) as info:
+        load_observations(text)
+    assert info.value.problems == (
+        Problem("row 3, column source", "differs from row 2: one distribution has one source"),
+    )

@@ -14,8 +14,11 @@ header ``metric,period,value,level,count,source,note`` (``value``, ``level``,
 
     metric,period,value,level,count,source
     revenue,2023,102,,,kinhtedothi.vn
-    party_orgs,2023,,good,40,
+    party_orgs,2023,,good,40,Quận ủy
     party_orgs,2023,,fair,9,
+
+The rows of one distribution share one source and note: give them on the first
+row; a later row may leave them empty, but not name different ones.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional, Union
+
+from attrs import define
 
 from ._converter import CONVERTER, problems_from, show
 from ._ids import ID_PATTERN
@@ -204,26 +209,70 @@ def _is_id(text: str) -> bool:
 # -- CSV --------------------------------------------------------------------------------
 
 
-def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+@define
+class _Gathered:
+    """A distribution being gathered from its rows, one row per level."""
+
+    lines: list[int]
+    counts: dict[str, int]
+    source: str | None
+    note: str | None
+
+    def where(self) -> str:
+        if len(self.lines) == 1:
+            return f"row {self.lines[0]}"
+        return "rows " + ", ".join(str(line) for line in self.lines)
+
+
+def _header_problems(header: Sequence[str]) -> list[Problem]:
     problems = [
         Problem(f"row 1, column {name!r}", f"unknown column; expected: {', '.join(CSV_COLUMNS)}")
         for name in header
         if name not in CSV_COLUMNS
     ]
-    problems += [
+    return problems + [
         Problem("row 1", f"missing column {name!r}")
         for name in ("metric", "period")
         if name not in header
     ]
+
+
+def _row_problems(line: int, cells: Mapping[str, str]) -> list[Problem]:
+    """What is wrong with a row's shape, before its cells are read."""
+    problems = []
+    if not cells["metric"] or not _is_id(cells["metric"]):
+        problems.append(
+            Problem(f"row {line}, column metric", f"expected a metric id, got {cells['metric']!r}")
+        )
+    value, level, count = cells["value"], cells["level"], cells["count"]
+    if value and (level or count):
+        problems.append(
+            Problem(
+                f"row {line}",
+                "give either value, or level (with count for a distribution), not both",
+            )
+        )
+    elif count and not level:
+        problems.append(Problem(f"row {line}, column level", "a count needs the level it counts"))
+    elif not value and not level:
+        problems.append(Problem(f"row {line}", "no value: fill value, or level (and count)"))
+    elif level and not _is_id(level):
+        problems.append(Problem(f"row {line}, column level", f"expected a level id, got {level!r}"))
+    elif count and not count.isdigit():
+        problems.append(
+            Problem(f"row {line}, column count", f"expected a whole number of units, got {count!r}")
+        )
+    return problems
+
+
+def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
+    reader = csv.DictReader(io.StringIO(text))
+    problems = _header_problems(reader.fieldnames or [])
     if problems:
         return [], [], problems
     items: list[Observation] = []
     where: list[str] = []
-    distributions: dict[
-        tuple[str, Period], tuple[int, dict[str, int], list[str], str | None, str | None]
-    ] = {}
+    gathered: dict[tuple[str, Period], _Gathered] = {}
     for row in reader:
         line = reader.line_num
         if None in row:
@@ -232,12 +281,8 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
         cells = {key: (row.get(key) or "").strip() for key in CSV_COLUMNS}
         if not any(cells.values()):
             continue
-        row_problems: list[Problem] = []
-        metric, period = cells["metric"], None
-        if not metric or not _is_id(metric):
-            row_problems.append(
-                Problem(f"row {line}, column metric", f"expected a metric id, got {metric!r}")
-            )
+        row_problems = _row_problems(line, cells)
+        period: Period | None = None
         try:
             period = period_from_text(cells["period"])
         except (TypeError, ValueError):
@@ -247,67 +292,70 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
                     f"expected a year (e.g. 2023) or a date YYYY-MM-DD, got {cells['period']!r}",
                 )
             )
-        source, note = cells["source"] or None, cells["note"] or None
-        value, level, count = cells["value"], cells["level"], cells["count"]
-        if value and (level or count):
-            row_problems.append(
-                Problem(
-                    f"row {line}",
-                    "give either value, or level (with count for a distribution), not both",
-                )
-            )
-        elif count and not level:
-            row_problems.append(
-                Problem(f"row {line}, column level", "a count needs the level it counts")
-            )
-        elif not value and not level:
-            row_problems.append(
-                Problem(f"row {line}", "no value: fill value, or level (and count)")
-            )
         if row_problems or period is None:
             problems += row_problems
             continue
-        if value:
+        metric, level, count = cells["metric"], cells["level"], cells["count"]
+        source, note = cells["source"] or None, cells["note"] or None
+        if cells["value"]:
             try:
-                items.append(Observation(metric, period, to_decimal(value), source, note))
+                items.append(Observation(metric, period, to_decimal(cells["value"]), source, note))
                 where.append(f"row {line}")
             except (TypeError, ValueError) as exc:
                 problems.append(Problem(f"row {line}, column value", str(exc)))
         elif not count:
-            if not _is_id(level):
-                problems.append(
-                    Problem(f"row {line}, column level", f"expected a level id, got {level!r}")
-                )
-                continue
             items.append(Observation(metric, period, Rated(level), source, note))
             where.append(f"row {line}")
         else:
-            if not count.isdigit():
-                problems.append(
-                    Problem(
-                        f"row {line}, column count",
-                        f"expected a whole number of units, got {count!r}",
-                    )
-                )
-                continue
-            first, counts, lines, *_ = distributions.setdefault(
-                (metric, period), (line, {}, [], source, note)
+            problems += _gather(
+                gathered,
+                line,
+                metric=metric,
+                period=period,
+                level=level,
+                count=int(count),
+                source=source,
+                note=note,
             )
-            if level in counts:
-                problems.append(
-                    Problem(
-                        f"row {line}, column level",
-                        f"level {level!r} of {metric} for {format_period(period)} "
-                        "is already counted",
-                    )
-                )
-                continue
-            counts[level] = int(count)
-            lines.append(str(line))
-    for (metric, period), (first, counts, lines, source, note) in distributions.items():
-        items.append(Observation(metric, period, Distribution(counts), source, note))
-        where.append(f"rows {', '.join(lines)}" if len(lines) > 1 else f"row {first}")
+    for (metric, period), rows in gathered.items():
+        items.append(Observation(metric, period, Distribution(rows.counts), rows.source, rows.note))
+        where.append(rows.where())
     return items, where, problems
+
+
+def _gather(
+    gathered: dict[tuple[str, Period], _Gathered],
+    line: int,
+    *,
+    metric: str,
+    period: Period,
+    level: str,
+    count: int,
+    source: str | None,
+    note: str | None,
+) -> list[Problem]:
+    """Add one level's row to its distribution; a repeated level, or a source or note
+    that differs from the first row's, is a problem rather than a silent choice."""
+    rows = gathered.setdefault((metric, period), _Gathered([], {}, source, note))
+    if level in rows.counts:
+        return [
+            Problem(
+                f"row {line}, column level",
+                f"level {level!r} of {metric} for {format_period(period)} is already counted",
+            )
+        ]
+    problems = [
+        Problem(
+            f"row {line}, column {name}",
+            f"differs from row {rows.lines[0]}: one distribution has one {name}",
+        )
+        for name, mine, first in (("source", source, rows.source), ("note", note, rows.note))
+        if rows.lines and mine is not None and mine != first
+    ]
+    if not problems:
+        rows.counts[level] = count
+        rows.lines.append(line)
+    return problems
 
 
 # -- writing ----------------------------------------------------------------------------
