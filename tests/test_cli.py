@@ -124,6 +124,11 @@ BAD_FILES = {
     "a wrong type": (PLAN.replace('"first": 2021', '"first": "2021"'), "$.term.first"),
     "an unknown key": (PLAN.replace('"adopted":', '"adoptd": "x", "adopted":'), "$.adoptd"),
     "an unknown version": (PLAN.replace("planmodel/1", "planmodel/9"), "$.schema"),
+    "a number too large to compute with": (
+        PLAN.replace('"value": 95', '"value": 1e400'),
+        "$.targets[0].condition.value: 1E+400 is larger than planmodel computes exactly",
+    ),
+    "nesting deeper than Python reads": ("[" * 100_000 + "]" * 100_000, "nested deeper"),
 }
 
 

@@ -6,9 +6,11 @@ import decimal
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import make_plan, target
 from planmodel import (
@@ -23,6 +25,7 @@ from planmodel import (
     total,
 )
 from planmodel._numbers import (
+    MAX_MAGNITUDE,
     add,
     annual_growth,
     div,
@@ -31,6 +34,7 @@ from planmodel._numbers import (
     percent_of,
     sub,
     to_decimal,
+    within_limits,
 )
 from planmodel.strategies import decimals
 
@@ -175,3 +179,41 @@ def test_numbers_with_few_places_are_shown_exactly(value: Decimal) -> None:
     assert "≈" not in shown
     assert "E" not in shown
     assert Decimal(shown) == value
+
+
+def test_numbers_beyond_the_exact_range_are_refused_on_the_way_in() -> None:
+    # Refused when read, so that no sum or product later has to round (or fail).
+    assert to_decimal("1E+50") == Decimal("1E+50")
+    assert to_decimal("1E-50") == Decimal("1E-50")
+    with pytest.raises(ValueError, match=r"^1E\+51 is larger than planmodel computes exactly"):
+        to_decimal("1E+51")
+    with pytest.raises(ValueError, match=r"^1.5E-50 has digits below what planmodel computes"):
+        to_decimal("1.5E-50")
+    with pytest.raises(ValueError, match=r"^a number of 51 significant digits has more than"):
+        to_decimal("1" * 51)
+
+
+def _within(value: Decimal) -> bool:
+    try:
+        within_limits(value)
+    except ValueError:
+        return False
+    return True
+
+
+_ANY_ACCEPTED = st.decimals(
+    min_value=-(Decimal(10) ** MAX_MAGNITUDE),
+    max_value=Decimal(10) ** MAX_MAGNITUDE,
+    allow_nan=False,
+    allow_infinity=False,
+).filter(_within)
+
+
+@given(_ANY_ACCEPTED, _ANY_ACCEPTED)
+def test_sums_differences_and_products_of_accepted_numbers_are_exact(
+    a: Decimal, b: Decimal
+) -> None:
+    # Checked against exact rationals; the exact context would also raise on any rounding.
+    assert Fraction(add(a, b)) == Fraction(a) + Fraction(b)
+    assert Fraction(sub(a, b)) == Fraction(a) - Fraction(b)
+    assert Fraction(mul(a, b)) == Fraction(a) * Fraction(b)

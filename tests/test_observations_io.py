@@ -420,3 +420,15 @@ def test_rows_of_one_distribution_may_not_give_different_sources() -> None:
     assert info.value.problems == (
         Problem("row 3, column source", "differs from row 2: one distribution has one source"),
     )
+
+
+def test_a_count_too_large_to_compute_with_names_its_row_and_column() -> None:
+    text = "metric,period,level,count\nparty_orgs,2023,hoan_thanh_tot," + "9" * 60 + "\n"
+    with pytest.raises(ObservationsError) as info:
+        load_observations(text)
+    assert info.value.problems == (
+        Problem(
+            "row 2, column count",
+            "a number of 60 significant digits has more than planmodel computes exactly (50)",
+        ),
+    )

@@ -77,11 +77,14 @@ def read_json(text: str | bytes) -> tuple[Any, list[Problem]]:
             parse_constant=NonFinite,
             object_pairs_hook=_object,
         )
+        duplicates = _duplicates(document, "$")
     except json.JSONDecodeError as exc:
         raise ValueError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
-    return document, _duplicates(document, "$")
+    except RecursionError:
+        raise ValueError("not valid here: JSON nested deeper than Python can read") from None
+    return document, duplicates
 
 
 def write_json(document: Any) -> str:

@@ -31,6 +31,12 @@ _GUARDED = decimal.Context(
     prec=58, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
 )
 
+#: Limits on any number a plan or a figure carries: far beyond real figures, and
+#: small enough that every sum, difference and product above stays exact. A number
+#: outside them is refused on the way in, never rounded on the way through.
+MAX_DIGITS = 50
+MAX_MAGNITUDE = 50
+
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -65,7 +71,32 @@ def to_decimal(value: object) -> Decimal:
         raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
     if not result.is_finite():
         raise ValueError(f"expected a finite number, got {value!r}")
-    return result
+    return within_limits(result)
+
+
+def within_limits(value: Decimal) -> Decimal:
+    """Return *value* if it has at most ``MAX_DIGITS`` significant digits and lies
+    within ``10 ** ±MAX_MAGNITUDE``; else raise ``ValueError`` saying so.
+
+    >>> within_limits(Decimal("1E+60"))
+    Traceback (most recent call last):
+    ...
+    ValueError: 1E+60 is larger than planmodel computes exactly (10^50)
+    """
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "only finite values reach here"
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(
+            f"a number of {len(digits)} significant digits has more than planmodel "
+            f"computes exactly ({MAX_DIGITS})"
+        )
+    if value.adjusted() > MAX_MAGNITUDE:
+        raise ValueError(f"{value} is larger than planmodel computes exactly (10^{MAX_MAGNITUDE})")
+    if exponent < -MAX_MAGNITUDE:
+        raise ValueError(
+            f"{value} has digits below what planmodel computes exactly (10^-{MAX_MAGNITUDE})"
+        )
+    return value
 
 
 def add(a: Decimal, b: Decimal) -> Decimal:

@@ -115,13 +115,6 @@ class _Condition(abc.ABC):
         return None
 
 
-def _reading(ctx: Context, measure: Measure | None, period: Period | None) -> object:
-    assert measure is not None, "plan validation guarantees a measure here"
-    if period is None:
-        return None
-    return measure.at(ctx, period)
-
-
 def _no_data(period: Period, reading: Missing) -> Judgement:
     return Judgement(period, Status.NO_DATA, reason=reading.reason)
 
@@ -202,7 +195,8 @@ class _Numeric(_Condition):
             return final
         if baseline is None or aim is None:
             return final.as_pending()
-        start = _reading(ctx, measure, baseline)
+        assert measure is not None, "plan validation guarantees a measure here"
+        start = measure.at(ctx, baseline)
         if not isinstance(start, Decimal):
             assert isinstance(start, Missing), "a numeric measure yields numbers"
             return Judgement(period, Status.NO_DATA, final.value, final.gap, reason=start.reason)
@@ -374,7 +368,8 @@ class RatingAtLeast(_Condition):
     def judge(
         self, ctx: Context, measure: Measure | None, period: Period, baseline: Period | None
     ) -> Judgement:
-        found = _reading(ctx, measure, period)
+        assert measure is not None, "plan validation guarantees a measure here"
+        found = measure.at(ctx, period)
         if isinstance(found, Missing):
             return _no_data(period, found)
         assert isinstance(found, Rating)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional, Union
 from attrs import field, frozen, validators
 
 from ._ids import check_id
-from ._numbers import to_decimal
+from ._numbers import to_decimal, within_limits
 from ._periods import Period, format_period, period_sort_key, to_period
 from .errors import ObservationsError, Problem
 
@@ -49,6 +49,7 @@ class Distribution:
                 raise TypeError(f"count for {level!r} must be a whole number, got {count!r}")
             if count < 0:
                 raise ValueError(f"count for {level!r} is negative: {count}")
+            within_limits(Decimal(count))
         self.__attrs_init__(tuple(sorted(merged.items())))
 
     @property

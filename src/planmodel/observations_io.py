@@ -36,8 +36,9 @@ from attrs import define
 from ._converter import CONVERTER, problems_from, show
 from ._ids import ID_PATTERN
 from ._json import path_join, write_json
-from ._numbers import to_decimal
+from ._numbers import to_decimal, within_limits
 from ._periods import Period, format_period, period_from_text
+from ._sources import is_text, source_name
 from .errors import ObservationsError, Problem
 from .observations import (
     Distribution,
@@ -76,15 +77,12 @@ def load_observations(
     kind = format or _guess_format(source)
     if kind not in ("json", "csv"):
         raise ValueError(f"format must be 'json' or 'csv', got {format!r}")
-    is_text = isinstance(source, bytes) or (
-        isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{"))
-    )
-    name = "" if is_text or isinstance(source, Mapping) else str(source)
+    name = source_name(source)
     try:
         if kind == "csv":
             if isinstance(source, bytes):
                 text = source.decode("utf-8-sig")
-            elif isinstance(source, str) and is_text:
+            elif isinstance(source, str) and is_text(source):
                 text = source.removeprefix("\ufeff")
             else:
                 text = Path(str(source)).read_text("utf-8-sig")
@@ -117,9 +115,9 @@ def _guess_format(source: Source) -> str:
     if isinstance(source, (Mapping, bytes)):
         return "json"
     text = str(source)
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith(("{", "[")):
         return "json"
-    if text.lower().endswith(".csv") or "\n" in text:
+    if text.lower().endswith(".csv") or is_text(text):
         return "csv"
     return "json"
 
@@ -262,6 +260,11 @@ def _row_problems(line: int, cells: Mapping[str, str]) -> list[Problem]:
         problems.append(
             Problem(f"row {line}, column count", f"expected a whole number of units, got {count!r}")
         )
+    elif count:
+        try:
+            within_limits(Decimal(count))
+        except ValueError as exc:
+            problems.append(Problem(f"row {line}, column count", str(exc)))
     return problems
 
 

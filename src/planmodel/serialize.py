@@ -15,6 +15,7 @@ from typing import Any, Union
 
 from ._converter import CONVERTER, structure
 from ._json import read_json, write_json
+from ._sources import is_text, source_name
 from .errors import PlanLoadError, Problem
 from .evaluation import Evaluation
 from .plan import Plan
@@ -36,19 +37,6 @@ EVALUATION_SCHEMA = "planmodel-evaluation/1"
 Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
 
-def _is_json_text(source: object) -> bool:
-    return isinstance(source, bytes) or (
-        isinstance(source, str) and source.lstrip().startswith(("{", "["))
-    )
-
-
-def source_name(source: object) -> str:
-    """The file name to put before error messages; empty for text and documents."""
-    if isinstance(source, Mapping) or _is_json_text(source):
-        return ""
-    return str(source)
-
-
 def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
     """Return a name for messages, the parsed document and any duplicate-key problems.
 
@@ -56,7 +44,7 @@ def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
     """
     if isinstance(source, Mapping):
         return "", source, []
-    if _is_json_text(source):
+    if is_text(source):
         assert isinstance(source, (str, bytes))
         document, problems = read_json(source)
         return "", document, problems
