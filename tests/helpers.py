@@ -51,7 +51,16 @@ from planmodel import (
 )
 
 #: Statuses most severe first, as the contract lists them.
-SEVERITY = ["not_met", "off_track", "no_data", "pending", "on_track", "met", "exceeded"]
+SEVERITY = [
+    "not_met",
+    "off_track",
+    "nearly_met",
+    "no_data",
+    "pending",
+    "on_track",
+    "met",
+    "exceeded",
+]
 
 Numeric = Union[AtLeast, AtMost, Exactly, Between]
 

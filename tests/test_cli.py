@@ -173,7 +173,7 @@ def test_show_prints_the_plan_in_words(capsys: pytest.CaptureFixture[str], plan:
     assert "→ health insurance coverage at least 95%, by 2023-12-31" in out
     assert "serves: d1" in out
     code, out, _ = run(capsys, "show", plan, "--lang", "vi")
-    assert "→ bảo hiểm y tế từ 95% trở lên, đến 2023-12-31" in out
+    assert "→ bảo hiểm y tế từ 95% trở lên, đến ngày 31/12/2023" in out
 
 
 # -- evaluate -------------------------------------------------------------------------------

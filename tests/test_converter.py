@@ -32,10 +32,10 @@ from planmodel import (
 )
 from planmodel._converter import CONVERTER, Invalid, problems_from, show, structure
 from planmodel._json import NonFinite
-from planmodel._periods import Period
-from planmodel.conditions import CONDITION_TYPES
-from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
-from planmodel.schedules import SCHEDULE_TYPES
+from planmodel.conditions import CONDITIONS
+from planmodel.measures import MEASURES, REFERENCES
+from planmodel.periods import PERIOD_FORMS, Period
+from planmodel.schedules import SCHEDULES
 
 
 def problems(document: object, kind: Any) -> list[Problem]:
@@ -132,10 +132,12 @@ def test_a_period_is_a_year_number_or_a_date_string(given: object, period: Perio
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        ("2023", 'expected a year (e.g. 2023) or a date "YYYY-MM-DD", got "2023"'),
-        (True, 'expected a year (e.g. 2023) or a date "YYYY-MM-DD", got true'),
+        ("2023", 'a year is written as a number (2023), not as text "2023"'),
+        (True, f"expected {PERIOD_FORMS}, got true"),
         (1800, "year 1800 is outside 1900-2200"),
-        ("1800-01-01", 'expected a year (e.g. 2023) or a date "YYYY-MM-DD", got "1800-01-01"'),
+        ("1800-01-01", "year 1800 is outside 1900-2200"),
+        ("2025-Q5", f'expected {PERIOD_FORMS}, got "2025-Q5"'),
+        ("2025-13", "'2025-13': month 13 is outside 1-12"),
     ],
 )
 def test_a_bad_period_says_what_was_expected(bad: object, message: str) -> None:
@@ -215,8 +217,8 @@ def test_references_carry_their_kind() -> None:
     assert CONVERTER.unstructure(change_from_previous("revenue"), Measure)["reference"] == {
         "kind": "previous"
     }
-    assert {cls.kind for cls in REFERENCE_TYPES} == {"metric", "baseline", "previous"}
-    assert set(REFERENCE_TYPES) == {OtherMetric, AtBaseline, PreviousPeriod}
+    assert {cls.kind for cls in REFERENCES.types()} == {"metric", "baseline", "previous"}
+    assert set(REFERENCES.types()) == {OtherMetric, AtBaseline, PreviousPeriod}
 
 
 def test_defaults_are_left_out_of_the_document() -> None:
@@ -238,15 +240,15 @@ def test_defaults_are_left_out_of_the_document() -> None:
 @pytest.mark.parametrize(
     ("union", "types", "what"),
     [
-        (Measure, MEASURE_TYPES, "measure"),
-        (Condition, CONDITION_TYPES, "condition"),
-        (Schedule, SCHEDULE_TYPES, "schedule"),
+        (Measure, MEASURES.types(), "measure"),
+        (Condition, CONDITIONS.types(), "condition"),
+        (Schedule, SCHEDULES.types(), "schedule"),
     ],
 )
 def test_an_unknown_or_missing_kind_lists_the_known_kinds(
     union: Any, types: tuple[type, ...], what: str
 ) -> None:
-    kinds = ", ".join(cls.kind for cls in types)  # type: ignore[attr-defined]
+    kinds = ", ".join(sorted(cls.kind for cls in types))  # type: ignore[attr-defined]
     assert one_problem({"kind": "yearly"}, union) == (
         f'$.kind: unknown {what} kind "yearly"; expected one of: {kinds}'
     )
@@ -273,7 +275,9 @@ def test_an_unknown_key_is_refused_with_the_keys_expected() -> None:
         Problem("$.frist", "unknown key; expected one of: first, last")
     ]
     assert problems({"kind": "at_least", "value": 1, "strickt": True}, Condition) == [
-        Problem("$.strickt", "unknown key; expected one of: kind, value, strict")
+        Problem(
+            "$.strickt", "unknown key; expected one of: kind, value, strict, tolerance, warning"
+        )
     ]
     assert problems({"kind": "over_term", "first": 2020}, Schedule) == [
         Problem("$.first", "unknown key; expected one of: kind")

@@ -116,7 +116,7 @@ def test_schedules_in_words() -> None:
         "2026-01-01",
     )
     assert en == "2025: schools 9 — target at least 9, by 2025-12-31: met"
-    assert vi.endswith("chỉ tiêu từ 9 trở lên, đến 2025-12-31: đạt")
+    assert vi.endswith("chỉ tiêu từ 9 trở lên, đến ngày 31/12/2025: đạt")
     figures = [obs("investment", 2021, 700), obs("investment", 2022, 800)]
     _, en, vi = explained(
         total("investment", 2021, 2022), at_least(1500), over_term(), figures, "2023-01-01"
@@ -184,10 +184,12 @@ def test_all_of_names_every_part_with_its_verdict() -> None:
 
 def test_a_missing_figure_is_said_plainly() -> None:
     _, en, vi = explained(value("cultured"), at_least(83), every_year(2021, 2021), [], "2022-01-01")
-    # Each language carries the reason in its own words, naming the metric by its id.
+    # Each language carries the reason in its own words, naming the metric by its name.
     assert en.startswith("2021: cultured (no figure for cultured in 2021) — ")
     assert en.endswith(": no data")
-    assert vi.startswith("2021: tỷ lệ gia đình văn hóa (chưa có số liệu cultured năm 2021) — ")
+    assert vi.startswith(
+        "2021: tỷ lệ gia đình văn hóa (chưa có số liệu tỷ lệ gia đình văn hóa năm 2021) — "
+    )
     assert "no figure" not in vi
 
 
@@ -196,7 +198,7 @@ def test_nothing_due_yet() -> None:
         value("schools"), at_least(9), by_deadline("2025-12-31"), [], "2024-01-01"
     )
     assert en == "nothing due yet; target at least 9, by 2025-12-31: pending"
-    assert vi == "chưa đến hạn; chỉ tiêu từ 9 trở lên, đến 2025-12-31: chưa đến hạn"
+    assert vi == "chưa đến hạn; chỉ tiêu từ 9 trở lên, đến ngày 31/12/2025: chưa đến hạn"
 
 
 STATUS_CASES: list[tuple[str, Measure, Condition, Schedule, list[Observation], str]] = [
@@ -319,4 +321,4 @@ def test_an_all_of_target_with_no_figure_by_its_deadline_is_explained() -> None:
     status, en, vi = explained(None, condition, by_deadline("2024-12-31"), [], "2025-06-01")
     assert status is Status.NO_DATA
     assert en.endswith("by 2024-12-31: no data")
-    assert vi.endswith("đến 2024-12-31: chưa có số liệu")
+    assert vi.endswith("đến ngày 31/12/2024: chưa có số liệu")

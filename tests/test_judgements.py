@@ -10,10 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planmodel import Judgement, Status, Text
-from planmodel.strategies import decimals, texts
+from planmodel import Judgement, Status
+from planmodel.strategies import decimals
+from planmodel.words import MetricName, Phrase
 
 optional_numbers = st.one_of(st.none(), decimals())
+
+
+def _missing(year: int) -> Phrase:
+    return Phrase("reason.no_figure", metric=MetricName("coverage"), period=year)
 
 
 def judgements(depth: int = 1) -> st.SearchStrategy[Judgement]:
@@ -26,8 +31,10 @@ def judgements(depth: int = 1) -> st.SearchStrategy[Judgement]:
         gap=optional_numbers,
         progress=optional_numbers,
         expected=optional_numbers,
-        reason=st.one_of(st.none(), texts()),
+        reason=st.one_of(st.none(), st.builds(_missing, st.integers(2000, 2030))),
         parts=parts,
+        warning=st.booleans(),
+        remark=st.one_of(st.none(), st.builds(_missing, st.integers(2000, 2030))),
     )
 
 
@@ -35,7 +42,7 @@ def test_a_judgement_without_figures_has_none_of_them() -> None:
     found = Judgement(
         2023,
         Status.NO_DATA,
-        reason=Text(en="no figure for coverage in 2023", vi="chưa có số liệu coverage năm 2023"),
+        reason=_missing(2023),
     )
     assert (found.value, found.gap, found.progress, found.expected, found.parts) == (
         None,
@@ -63,7 +70,9 @@ def test_as_pending_keeps_every_figure_and_marks_every_part_pending(found: Judge
         found.progress,
         found.expected,
     )
-    assert pending.reason == found.reason
+    assert (pending.reason, pending.remark) == (found.reason, found.remark)
+    # A figure not yet judged carries no warning.
+    assert not pending.warning
     assert len(pending.parts) == len(found.parts)
     for before, after in zip(found.parts, pending.parts, strict=True):
         assert after == before.as_pending()

@@ -19,15 +19,14 @@ from helpers import obs, one_target_plan, result_of
 from planmodel import (
     AtBaseline,
     Condition,
-    Growth,
     Judgement,
     Measure,
     Observation,
     OtherMetric,
+    Plan,
     PreviousPeriod,
     Rated,
     Status,
-    Total,
     at_least,
     at_most,
     change_from_previous,
@@ -46,6 +45,7 @@ from planmodel import (
     total,
     value,
 )
+from planmodel.words import say
 
 #: After every year of the hand-made plans' term has closed.
 AS_OF = "2031-01-01"
@@ -58,13 +58,17 @@ def measured(
     condition: Condition | None = None,
 ) -> Judgement:
     """The judgement of *measure* for *period* (the span's last year for growth, totals)."""
-    spans = isinstance(measure, (Growth, Total))
-    schedule = over_term() if spans else every_year(period, period)
-    if condition is None:
-        condition = rating_at_least("kht") if measure.kind == "lowest_rating" else exactly(0)
-    found = result_of(one_target_plan(measure, condition, schedule), observations, AS_OF)
+    found = result_of(plan_for(measure, period, condition), observations, AS_OF)
     assert len(found.judgements) == 1
     return found.judgements[0]
+
+
+def plan_for(measure: Measure, period: int, condition: Condition | None = None) -> Plan:
+    """A one-target plan judging *measure* in *period* (over the term for spans)."""
+    schedule = over_term() if measure.span() is not None else every_year(period, period)
+    if condition is None:
+        condition = rating_at_least("kht") if measure.kind == "lowest_rating" else exactly(0)
+    return one_target_plan(measure, condition, schedule)
 
 
 def value_of(measure: Measure, observations: Sequence[Observation], period: int = 2021) -> object:
@@ -79,9 +83,10 @@ def missing(measure: Measure, observations: Sequence[Observation], period: int =
     assert found.status is Status.NO_DATA
     assert found.value is None
     assert found.reason is not None
-    # Every reason is given in Vietnamese too.
-    assert found.reason["vi"]
-    return found.reason["en"]
+    plan = plan_for(measure, period)
+    # Every reason is said in Vietnamese too, from the Vietnamese catalogue.
+    assert say(found.reason, "vi", plan) != say(found.reason, "en", plan)
+    return say(found.reason, "en", plan)
 
 
 # -- value ---------------------------------------------------------------------------------

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import decimal
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -77,22 +77,33 @@ def test_digits_are_kept() -> None:
 
 
 @pytest.mark.parametrize("constructor", [at_least, at_most, exactly])
-def test_constructors_refuse_floats_and_say_how_to_write_the_number(
-    constructor: Callable[[float], object],
+def test_constructors_take_a_float_by_its_shortest_repr(
+    constructor: Callable[[float], Any],
 ) -> None:
-    with pytest.raises(TypeError) as info:
-        constructor(0.1)
-    message = str(info.value)
-    assert "float 0.1" in message
-    assert "exact number (int, str or Decimal)" in message
-    assert "'0.1'" in message
+    assert constructor(0.1).value == Decimal("0.1")
+    assert constructor(1e-7).value == Decimal("1E-7")
 
 
-def test_between_refuses_a_float_bound() -> None:
-    with pytest.raises(
-        TypeError, match=re.escape("got the float 6.5; write it as a string, e.g. '6.5'")
-    ):
-        between(6.5, 7)  # type: ignore[arg-type]
+def test_a_float_is_converted_once_at_the_door() -> None:
+    # The float sum is not 0.3; its digits are kept as the float shows them.
+    assert between(6.5, 7).lo == Decimal("6.5")
+    assert at_least(0.1 + 0.2).value == Decimal("0.30000000000000004")
+    with pytest.raises(ValueError, match="finite"):
+        at_least(float("nan"))
+    with pytest.raises(ValueError, match="finite"):
+        at_least(float("inf"))
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e40, max_value=1e40).filter(
+        lambda number: number == 0 or abs(number) >= 1e-30
+    )
+)
+def test_a_float_converts_to_the_decimal_that_reads_back_as_itself(number: float) -> None:
+    converted = to_decimal(number)
+    assert float(converted) == number
+    # The shortest digits that do so: never the binary expansion's many digits.
+    assert len(converted.as_tuple().digits) <= 17
 
 
 @pytest.mark.parametrize(

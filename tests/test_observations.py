@@ -45,12 +45,12 @@ def test_an_observation_reads_its_period_and_value() -> None:
 
 
 def test_an_observation_refuses_floats_bad_periods_and_bad_ids() -> None:
-    with pytest.raises(TypeError, match=r"got the float 94\.1"):
-        Observation("cultural_families", 2023, 94.1)
+    # A float is taken by its shortest repr, once.
+    assert Observation("cultural_families", 2023, 94.1).value == Decimal("94.1")
     with pytest.raises(ValueError, match="year 1800 is outside 1900-2200"):
         Observation("cultural_families", 1800, 90)
     with pytest.raises(TypeError, match="expected a year"):
-        Observation("cultural_families", "2023", 90)
+        Observation("cultural_families", "20233", 90)
     with pytest.raises(ValueError, match="is not an identifier"):
         Observation("tỷ lệ", 2023, 90)
     with pytest.raises(ValueError, match="expected a finite number"):

@@ -30,6 +30,7 @@ from planmodel import (
 )
 from planmodel._json import read_json
 from planmodel.observations_io import CSV_COLUMNS, OBSERVATIONS_SCHEMA
+from planmodel.periods import PERIOD_FORMS
 from planmodel.strategies import observations_for, plans
 
 KINHTEDOTHI = "kinhtedothi.vn"
@@ -117,12 +118,12 @@ def test_json_problems_name_their_path() -> None:
         Problem(
             "$.observations[3].sorce",
             "unknown key; expected one of: metric, period, value, level, distribution, "
-            "source, note",
+            "source, note, breakdown",
         ),
         Problem("$.observations[3].metric", "expected a string, got 5"),
         Problem(
             "$.observations[3].period",
-            'expected a year (e.g. 2023) or a date "YYYY-MM-DD", got "2022"',
+            'a year is written as a number (2022), not as text "2022"',
         ),
         Problem("$.observations[4].value", "expected a finite number, got NaN"),
         Problem(
@@ -207,7 +208,7 @@ def test_csv_problems_name_the_row_and_column() -> None:
         Problem("row 6", "no value: fill value, or level (and count)"),
         Problem(
             "row 7, column period",
-            "expected a year (e.g. 2023) or a date YYYY-MM-DD, got '22'",
+            f"expected {PERIOD_FORMS}, got '22'",
         ),
         Problem("row 8, column value", "expected a finite number, got 'NaN'"),
         Problem("row 9, column level", "expected a level id, got 'hoàn thành'"),
@@ -226,7 +227,8 @@ def test_csv_header_problems_are_on_row_1() -> None:
     assert errors("metric,period,valeu\nnew_members,2022,185\n").problems == (
         Problem(
             "row 1, column 'valeu'",
-            "unknown column; expected: metric, period, value, level, count, source, note",
+            "unknown column; expected: metric, period, value, level, count, source, note, "
+            "or breakdown.<dimension>",
         ),
     )
     assert errors("metric,value\nnew_members,185\n").problems == (
@@ -337,7 +339,7 @@ def test_acceptance_csv_file_lists_all_three_mistakes_in_one_error(tmp_path: Pat
         Problem("row 4", "new_members for 2022 is 158, but row 3 gives 185 for 2022"),
         Problem(
             "row 5, column period",
-            "expected a year (e.g. 2023) or a date YYYY-MM-DD, got '20233'",
+            f"expected {PERIOD_FORMS}, got '20233'",
         ),
     }
     assert error.subject == str(path)

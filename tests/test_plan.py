@@ -213,7 +213,8 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         {"targets": [coverage_target(condition=rating_at_least("hoan_thanh_tot"))]},
         Problem(
             "$.targets[0].condition",
-            "rating_at_least needs a rating, but value yields a number",
+            "rating_at_least needs a rating, but value yields a number; rate units on a scale "
+            "and use lowest_rating",
         ),
     ),
     (
@@ -221,7 +222,8 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         {"targets": [coverage_target(measure=lowest_rating("mass_orgs"))]},
         Problem(
             "$.targets[0].condition",
-            "at_least compares numbers, but lowest_rating yields a rating; use rating_at_least",
+            "at_least compares numbers, but lowest_rating yields a rating; use rating_at_least for "
+            "a rating, achieved for a yes/no",
         ),
     ),
     (
@@ -235,25 +237,25 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         Problem("$.targets[0].schedule.deadline", "year 2026 is outside the plan's term 2020-2025"),
     ),
     (
-        "a growth span outside the term",
+        "a growth span ending outside the term",
         {
             "targets": [
                 coverage_target(
-                    measure=growth("revenue", 2019, 2025),
+                    measure=growth("revenue", 2019, 2026),
                     condition=at_least("6.5"),
                     schedule=over_term(),
                 )
             ]
         },
-        Problem("$.targets[0].schedule", "year 2019 is outside the plan's term 2020-2025"),
+        Problem("$.targets[0].measure.last", "year 2026 is outside the plan's term 2020-2025"),
     ),
     (
         "over_term with a per-period measure",
         {"targets": [coverage_target(schedule=over_term())]},
         Problem(
             "$.targets[0].schedule",
-            "over_term needs measures that span years (growth, total); judge a per-period "
-            "measure with every_year or by_deadline",
+            "over_term needs measures over a span of years (growth, total, average); judge a "
+            "per-period measure with every_year or by_deadline",
         ),
     ),
     (
@@ -269,8 +271,8 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         },
         Problem(
             "$.targets[0].schedule",
-            "every_year judges a figure per period; a growth or total measure spans years "
-            "and needs over_term",
+            "every_year judges a figure per period; a measure over a span of years (growth, "
+            "total, average) needs over_term",
         ),
     ),
     (
@@ -288,8 +290,8 @@ PLAN_RULES: list[tuple[str, dict[str, Any], Problem]] = [
         },
         Problem(
             "$.targets[0].schedule",
-            "by_deadline judges a figure per period; a growth or total measure spans years "
-            "and needs over_term",
+            "by_deadline judges a figure per period; a measure over a span of years (growth, "
+            "total, average) needs over_term",
         ),
     ),
     (
@@ -619,7 +621,7 @@ def test_items_of_the_wrong_type_are_refused() -> None:
 def test_a_target_describes_itself() -> None:
     plan = build()
     assert plan.target("t6").describe(plan, "vi") == (
-        "Bao phủ bảo hiểm y tế từ 95% trở lên, đến 2025-12-31"
+        "Bao phủ bảo hiểm y tế từ 95% trở lên, đến ngày 31/12/2025"
     )
 
 

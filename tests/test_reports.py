@@ -38,11 +38,11 @@ from planmodel import (
     share_at_least,
     value,
 )
-from planmodel._explain import status_word
 from planmodel.evaluation import Evaluation
 from planmodel.reports import render_html, render_json, render_markdown, render_text
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
+from planmodel.words import status_word
 
 
 def _t(vi: str, en: str) -> Text:
@@ -174,7 +174,7 @@ def test_text_explains_every_target_and_names_every_missing_figure() -> None:
         assert result.explanation["en"] in text
     missing = text[text.index("? no data:") :]
     assert "t3 2022" in missing
-    assert "t4 2022: no ratings for orgs in 2022" in missing
+    assert "t4 2022: no ratings for party organisations in 2022" in missing
 
 
 def test_text_shows_progress_and_rating_labels() -> None:
@@ -199,7 +199,7 @@ def test_markdown_has_a_table_per_section() -> None:
     assert "| # | id | Target | Status | Latest figure | Progress | Why |" in text
     # one judgements table per measure: t1, t2, the two parts of t3, t4
     assert text.count("| Period | Value | Status | Gap | Progress | Expected | Note |") == 5
-    assert "| 2022 | 98% | ✗ not met | 2% |" in text
+    assert "| 2022 | 98% | ✗ not met | 2 percentage points |" in text
 
 
 def test_markdown_cells_cannot_break_the_table() -> None:
@@ -317,13 +317,15 @@ def test_a_report_on_an_all_of_with_no_figure_by_the_deadline() -> None:
     plan = attrs.evolve(PLAN, targets=(target,))
     evaluation = evaluate(plan, [], as_of="2024-01-01")
     missing = render_text(plan, evaluation).split("? no data:")[1]
-    deadline = "2023-12-31: no figure at or before the deadline 2023-12-31"
+    deadline = "2023-12-31: no figure for the deadline 2023-12-31 yet 2023-12-31"
     assert f"t3 {deadline}" not in missing  # never without the part it belongs to
     for requirement in (
         "share of party organisations rated Done well or above at least 80%",
         "number of party organisations rated below Done at most 0",
     ):
-        assert f"t3 2023-12-31 ({requirement}): no figure at or before the deadline" in missing
+        assert (
+            f"t3 2023-12-31 ({requirement}): no figure for the deadline 2023-12-31 yet" in missing
+        )
 
 
 @whole_plans

@@ -26,9 +26,9 @@ from planmodel import (
     load_observations,
     load_plan,
 )
-from planmodel.conditions import CONDITION_TYPES
-from planmodel.measures import MEASURE_TYPES
-from planmodel.schedules import SCHEDULE_TYPES
+from planmodel.conditions import CONDITIONS
+from planmodel.measures import MEASURES
+from planmodel.schedules import SCHEDULES
 from planmodel.schema import evaluation_schema, observations_schema, plan_schema
 from planmodel.strategies import observations_for, plans
 
@@ -147,9 +147,9 @@ def test_an_invalid_plan_is_refused_by_the_loader_and_the_schema(text: str) -> N
 def test_every_kind_is_in_the_schema() -> None:
     defs = plan_schema()["$defs"]
     for union, types in (
-        ("Measure", MEASURE_TYPES),
-        ("Condition", CONDITION_TYPES),
-        ("Schedule", SCHEDULE_TYPES),
+        ("Measure", MEASURES.types()),
+        ("Condition", CONDITIONS.types()),
+        ("Schedule", SCHEDULES.types()),
     ):
         named = {
             defs[ref["$ref"].rsplit("/", 1)[1]]["properties"]["kind"]["const"]

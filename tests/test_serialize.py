@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from planmodel import (
     Between,
     Breakthrough,
     Change,
+    Dimension,
     Direction,
     Measure,
     Metric,
@@ -27,24 +29,34 @@ from planmodel import (
     Plan,
     PlanLoadError,
     Problem,
+    Revision,
     Source,
     Status,
     Target,
     Term,
+    Tolerance,
+    achieved,
     all_of,
     at_least,
+    at_least_members,
     at_most,
+    average,
     between,
     by_deadline,
     change_from_previous,
     change_since,
     change_vs,
     count_at,
+    count_at_least,
+    difference,
     dump_evaluation,
     dump_plan,
     dumps_evaluation,
     dumps_plan,
     evaluate,
+    every,
+    every_month,
+    every_quarter,
     every_year,
     exactly,
     growth,
@@ -54,15 +66,18 @@ from planmodel import (
     part,
     rating_at_least,
     ratio,
+    select,
     share_at_least,
+    share_of_members,
     total,
     value,
 )
 from planmodel._json import read_json, write_json
 from planmodel._numbers import within_limits
-from planmodel.conditions import CONDITION_TYPES
-from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
-from planmodel.schedules import SCHEDULE_TYPES
+from planmodel.conditions import CONDITIONS
+from planmodel.measures import MEASURES, REFERENCES
+from planmodel.quantifiers import QUANTIFIERS
+from planmodel.schedules import SCHEDULES
 from planmodel.serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
 from planmodel.strategies import plans
 
@@ -140,6 +155,39 @@ def every_kind_plan() -> Plan:
             _metric("party_members", "Đảng viên", "count", scale="party_rating"),
             _metric("new_members", "Đảng viên mới kết nạp", "count", "higher"),
             _metric("mass_orgs", "Mặt trận và các đoàn thể", "count", scale="party_rating"),
+            # For the illustrative targets below.
+            _metric("gdp", "GRDP", "billion VND", "higher"),
+            _metric("deficit", "Bội chi ngân sách", "billion VND", "lower"),
+            _metric("public_debt", "Nợ công", "billion VND", "lower"),
+            _metric("productivity", "Năng suất lao động", "million VND", "higher"),
+            _metric("poverty_rate", "Tỷ lệ hộ nghèo", "percent", "lower"),
+            _metric("doctors", "Số bác sĩ", "count", "higher"),
+            _metric("population", "Dân số", "people"),
+            _metric("civilised", "Đạt chuẩn văn minh đô thị", "yes/no"),
+            Metric(
+                "clean_water",
+                vi("Tỷ lệ dân cư sử dụng nước sạch"),
+                "percent",
+                "higher",
+                dimensions=[Dimension("area", vi("khu vực"), ["urban", "rural"])],
+                definition=vi("Nước sạch đáp ứng quy chuẩn kỹ thuật quốc gia"),
+            ),
+            Metric(
+                "drug_hotspots",
+                vi("Số tụ điểm ma túy"),
+                "count",
+                "lower",
+                dimensions=[Dimension("ward", vi("phường"), ["Bồ Đề", "Cự Khối", "Đức Giang"])],
+                attributes={"source_table": "CA quận"},
+            ),
+            Metric(
+                "revenue_real",
+                vi("Thu ngân sách (giá so sánh)"),
+                "billion VND",
+                "higher",
+                price_basis=vi("giá so sánh 2010"),
+                currency="VND",
+            ),
         ],
         scales=[PARTY_RATING],
         targets=[
@@ -292,16 +340,138 @@ def every_kind_plan() -> Plan:
                 condition=between(0, 20, better="higher", lo_strict=True),
                 schedule=EVERY_YEAR,
             ),
+            # Sentences from other plans (the national plan 2021-2025, climate plans),
+            # completing the kinds and options of round 2.
+            Target(
+                id="x4",
+                text=vi("Tỷ lệ bội chi ngân sách bình quân 3,7% GDP giai đoạn 2021-2025"),
+                measure=average(ratio("deficit", "gdp"), 2021, 2025),
+                condition=at_most("3.7", tolerance=Tolerance(5, relative=True)),
+                schedule=over_term(),
+                commitment="binding",
+                attributes={"programme": "tài chính công"},
+            ),
+            Target(
+                id="x5",
+                text=vi("Tỷ lệ dân cư thành thị sử dụng nước sạch 95 - 100%"),
+                measure=select(value("clean_water"), area="urban"),
+                condition=between(95, 100, better="higher", tolerance="0.5"),
+                schedule=by_deadline(BY_2025, baseline=2020, latest_within=2),
+                commitment="expected",
+            ),
+            Target(
+                id="x5.1",
+                text=vi("Nông thôn 93 - 95%"),
+                measure=select(value("clean_water"), area="rural"),
+                condition=between(93, 95, better="higher"),
+                schedule=by_deadline(BY_2025),
+                part_of="x5",
+            ),
+            Target(
+                id="x6",
+                text=vi("Tốc độ tăng năng suất lao động cao hơn tốc độ tăng GRDP"),
+                measure=difference(growth("productivity", 2020, 2025), growth("gdp", 2020, 2025)),
+                condition=at_least(0, strict=True),
+                schedule=over_term(),
+            ),
+            Target(
+                id="x7",
+                text=vi("Đến năm 2025, quận đạt chuẩn văn minh đô thị"),
+                measure=value("civilised"),
+                condition=achieved(),
+                schedule=by_deadline(BY_2025),
+            ),
+            Target(
+                id="x8",
+                text=vi("Thu ngân sách mỗi quý đạt ít nhất 20% dự toán năm"),
+                measure=ratio("revenue", "city_estimate"),
+                condition=at_least(20),
+                schedule=every_quarter("2025-Q1", "2025-Q4"),
+            ),
+            Target(
+                id="x9",
+                text=vi("Hằng tháng thu gom 100% rác thải trong ngày"),
+                measure=value("waste_collected"),
+                condition=at_least(100),
+                schedule=every_month("2025-01", "2025-12"),
+            ),
+            Target(
+                id="x10",
+                text=vi("3/3 phường không có tụ điểm ma túy"),
+                measure=value("drug_hotspots"),
+                condition=at_most(0),
+                schedule=EVERY_YEAR,
+                across=every("ward"),
+            ),
+            Target(
+                id="x11",
+                text=vi("Ít nhất 2 phường, 2/3 số phường không có tụ điểm ma túy"),
+                measure=value("drug_hotspots"),
+                condition=at_most(0),
+                schedule=EVERY_YEAR,
+                across=at_least_members("ward", 2),
+                revisions=[
+                    Revision(
+                        replaced="2023-01-01",
+                        reason=vi("Điều chỉnh giữa nhiệm kỳ"),
+                        text=vi("Ít nhất 2/3 số phường không có tụ điểm ma túy"),
+                        measure=value("drug_hotspots"),
+                        condition=at_most(0),
+                        schedule=EVERY_YEAR,
+                        across=share_of_members("ward", "66.7"),
+                    )
+                ],
+            ),
+            Target(
+                id="x12",
+                text=vi("Giảm tỷ lệ hộ nghèo 1 - 1,5 điểm phần trăm mỗi năm"),
+                measure=change_from_previous("poverty_rate", form="difference"),
+                condition=between(-1.5, -1, better="lower"),
+                schedule=EVERY_YEAR,
+            ),
+            Target(
+                id="x13",
+                text=vi("Đến năm 2025 thu ngân sách (giá so sánh) bằng 150% so với năm 2020"),
+                measure=change_since("revenue_real", 2020, form="index"),
+                condition=at_least(150),
+                schedule=by_deadline(BY_2025, baseline=2020, milestones={2023: 130}),
+            ),
+            Target(
+                id="x14",
+                text=vi("Nợ công không quá 60% GRDP, ngưỡng an toàn 55%"),
+                measure=ratio("public_debt", "gdp"),
+                condition=at_most(60, warning=55),
+                schedule=EVERY_YEAR,
+            ),
+            Target(
+                id="x15",
+                text=vi("Có 10 bác sĩ/1 vạn dân; ít nhất 40 tổ chức đảng tốt trở lên"),
+                condition=all_of(
+                    part(ratio("doctors", "population", per=10_000), at_least(10)),
+                    part(count_at_least("party_orgs", "hoan_thanh_tot"), at_least(40)),
+                ),
+                schedule=by_deadline(BY_2025),
+            ),
         ],
     )
 
 
 def _measures(plan: Plan) -> Iterator[Measure]:
+    def inside(measure: Measure) -> Iterator[Measure]:
+        yield measure
+        for found in vars_of(measure):
+            if isinstance(found, Measure):
+                yield from inside(found)
+
     for target in plan.targets:
-        if target.measure is not None:
-            yield target.measure
-        if isinstance(target.condition, AllOf):
-            yield from (p.measure for p in target.condition.parts if p.measure is not None)
+        for measure in target.condition.measures(target.measure):
+            yield from inside(measure)
+
+
+def vars_of(item: Any) -> list[Any]:
+    """The field values of an attrs instance, and of the references inside it."""
+    found = [getattr(item, field.name) for field in attrs.fields(type(item))]
+    return found + [v for value in found if attrs.has(type(value)) for v in vars_of(value)]
 
 
 def _conditions(plan: Plan) -> Iterator[object]:
@@ -314,11 +484,14 @@ def _conditions(plan: Plan) -> Iterator[object]:
 def test_the_every_kind_plan_uses_every_kind() -> None:
     # Breaks when a kind is added without a place here.
     plan = every_kind_plan()
-    assert {type(m) for m in _measures(plan)} == set(MEASURE_TYPES)
-    assert {type(c) for c in _conditions(plan)} == set(CONDITION_TYPES)
-    assert {type(t.schedule) for t in plan.targets} == set(SCHEDULE_TYPES)
+    assert {type(m) for m in _measures(plan)} == set(MEASURES.types())
+    assert {type(c) for c in _conditions(plan)} == set(CONDITIONS.types())
+    assert {type(t.schedule) for t in plan.targets} == set(SCHEDULES.types())
     references = {type(m.reference) for m in _measures(plan) if isinstance(m, Change)}
-    assert references == set(REFERENCE_TYPES)
+    assert references == set(REFERENCES.types())
+    versions = [version for target in plan.targets for version in target.versions()]
+    quantifiers = {type(version.across) for version in versions if version.across is not None}
+    assert quantifiers == set(QUANTIFIERS.types())
 
 
 def test_the_every_kind_plan_round_trips_byte_identically() -> None:
@@ -497,9 +670,9 @@ def rename_title(document: dict[str, Any]) -> None:
 
 PLAN_KEYS = (
     "id, title, jurisdiction, term, adopted, adopted_by, source, source_language, "
-    "objective, directions, breakthroughs, targets, metrics, scales"
+    "fiscal_year_start, objective, directions, breakthroughs, targets, metrics, scales"
 )
-CONDITION_KINDS = "at_least, at_most, exactly, between, rating_at_least, all_of"
+CONDITION_KINDS = "achieved, all_of, at_least, at_most, between, exactly, rating_at_least"
 TYPO = [
     Problem("$.title", "required key missing"),
     Problem("$.tittle", f"unknown key; expected one of: {PLAN_KEYS}"),
@@ -547,7 +720,7 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
             Problem(
                 "$.targets[0].schedule.kind",
                 "required key missing; a schedule names its kind, one of: "
-                "every_year, by_deadline, over_term",
+                "by_deadline, every_month, every_quarter, every_year, over_term",
             )
         ],
     ),
@@ -607,7 +780,7 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
         [
             Problem(
                 "$.targets[9].condition.parts[1].condition.valeu",
-                "unknown key; expected one of: kind, value, strict",
+                "unknown key; expected one of: kind, value, strict, tolerance, warning",
             )
         ],
     ),
@@ -673,11 +846,12 @@ def test_an_unknown_kind_lists_the_known_kinds() -> None:
     problems = load_errors(render(document)).problems
     kinds = {p.where: p.message for p in problems}
     assert kinds["$.targets[0].measure.kind"] == (
-        'unknown measure kind "valu"; expected one of: value, ratio, change, growth, total, '
-        "share_at_least, count_at, lowest_rating"
+        'unknown measure kind "valu"; expected one of: average, change, count_at, difference, '
+        "growth, lowest_rating, ratio, select, share_at_least, total, value"
     )
     assert kinds["$.targets[0].schedule.kind"] == (
-        'unknown schedule kind "yearly"; expected one of: every_year, by_deadline, over_term'
+        'unknown schedule kind "yearly"; expected one of: by_deadline, every_month, '
+        "every_quarter, every_year, over_term"
     )
 
 

@@ -12,8 +12,19 @@ from hypothesis import strategies as st
 from planmodel import Status
 from planmodel.status import most_severe
 
-#: The contract's vocabulary, most severe first, exactly as written in JSON.
-VOCABULARY = ["not_met", "off_track", "no_data", "pending", "on_track", "met", "exceeded"]
+#: The contract's vocabulary, most severe first, exactly as written in JSON. The
+#: contract leaves the place of nearly_met to the code; docs/readings.md settles it
+#: after the two other shortfalls and before the unknowns.
+VOCABULARY = [
+    "not_met",
+    "off_track",
+    "nearly_met",
+    "no_data",
+    "pending",
+    "on_track",
+    "met",
+    "exceeded",
+]
 
 
 def test_vocabulary_is_the_contracts_strings_most_severe_first() -> None:
@@ -22,7 +33,7 @@ def test_vocabulary_is_the_contracts_strings_most_severe_first() -> None:
 
 def test_severity_falls_along_the_listing() -> None:
     severities = [Status(word).severity for word in VOCABULARY]
-    assert severities == [6, 5, 4, 3, 2, 1, 0]
+    assert severities == [7, 6, 5, 4, 3, 2, 1, 0]
 
 
 @pytest.mark.parametrize("word", VOCABULARY)

@@ -3,43 +3,60 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from helpers import whole_plans
-from planmodel import AllOf, Change, Observations, Plan, Text
-from planmodel.conditions import CONDITION_TYPES
-from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
-from planmodel.schedules import SCHEDULE_TYPES
+from planmodel import Condition, Measure, Observations, Plan, Quantifier, Reference, Schedule, Text
+from planmodel.conditions import CONDITIONS
+from planmodel.measures import MEASURES, REFERENCES
+from planmodel.quantifiers import QUANTIFIERS
+from planmodel.schedules import SCHEDULES
 from planmodel.strategies import decimals, observations_for, plans, texts
 
 
 def kinds_in(plan: Plan) -> set[tuple[str, str]]:
-    """Every (what, kind) a plan uses: measures, references, conditions and schedules."""
+    """Every (family, kind) a plan uses, in every version of every target and nested in
+    measures: measures, references, conditions, schedules and quantifiers."""
     found: set[tuple[str, str]] = set()
+
+    def walk(item: Any) -> None:
+        families = (
+            ("measure", Measure),
+            ("reference", Reference),
+            ("condition", Condition),
+            ("schedule", Schedule),
+            ("quantifier", Quantifier),
+        )
+        for family, base in families:
+            if isinstance(item, base):
+                found.add((family, item.kind))
+        if attrs.has(type(item)):
+            for field in attrs.fields(type(item)):
+                walk(getattr(item, field.name))
+        elif isinstance(item, tuple):
+            for element in item:
+                walk(element)
+
     for target in plan.targets:
-        found.add(("schedule", target.schedule.kind))
-        found.add(("condition", target.condition.kind))
-        pairs = [(target.measure, target.condition)]
-        if isinstance(target.condition, AllOf):
-            pairs = [(p.measure, p.condition) for p in target.condition.parts]
-        for measure, condition in pairs:
-            found.add(("condition", condition.kind))
-            if measure is not None:
-                found.add(("measure", measure.kind))
-                if isinstance(measure, Change):
-                    found.add(("reference", measure.reference.kind))
+        walk(target)
     return found
 
 
-EVERY_KIND = (
-    {("measure", cls.kind) for cls in MEASURE_TYPES}
-    | {("condition", cls.kind) for cls in CONDITION_TYPES}
-    | {("schedule", cls.kind) for cls in SCHEDULE_TYPES}
-    | {("reference", cls.kind) for cls in REFERENCE_TYPES}
-)
+EVERY_KIND = {
+    (family, cls.kind)
+    for family, registry in (
+        ("measure", MEASURES),
+        ("condition", CONDITIONS),
+        ("schedule", SCHEDULES),
+        ("reference", REFERENCES),
+        ("quantifier", QUANTIFIERS),
+    )
+    for cls in registry.types()
+}
 
 
 @whole_plans
@@ -93,7 +110,7 @@ def kinds_seen_in(count: int) -> set[tuple[str, str]]:
     # A fixed number of examples, generated from a fixed seed (derandomize) with no
     # example database and no shrinking: the same plans on every run, whatever the
     # profile, so the test cannot flake. Every kind has been seen within the first
-    # ten plans; fifty leaves a wide margin should the strategy's draws shift. Whole
+    # fifty plans; a hundred leaves a margin should the strategy's draws shift. Whole
     # plans are slow to generate, so the deadline is off: this is not a timing test.
     @settings(
         max_examples=count,
@@ -112,12 +129,11 @@ def kinds_seen_in(count: int) -> set[tuple[str, str]]:
 
 
 def test_every_kind_appears_over_a_batch_of_plans() -> None:
-    assert kinds_seen_in(50) == EVERY_KIND
+    assert kinds_seen_in(100) == EVERY_KIND
 
 
 def test_every_kind_is_known_to_the_check() -> None:
     # The expected set grows with the kinds the library defines, so a new kind that the
     # strategies never generate makes the batch test fail.
-    assert len(EVERY_KIND) == (
-        len(MEASURE_TYPES) + len(CONDITION_TYPES) + len(SCHEDULE_TYPES) + len(REFERENCE_TYPES)
-    )
+    families = (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
+    assert len(EVERY_KIND) == sum(len(registry) for registry in families)

@@ -4,20 +4,27 @@ A plan is data: targets composed of a measure, a condition and a schedule.
 
 >>> from planmodel import at_least, by_deadline, value
 >>> at_least(95)
-AtLeast(value=Decimal('95'), strict=False)
+AtLeast(value=Decimal('95'), strict=False, tolerance=None, warning=None)
 >>> by_deadline("2025-12-31", baseline=2020)
-ByDeadline(deadline=datetime.date(2025, 12, 31), baseline=2020)
+ByDeadline(deadline=datetime.date(2025, 12, 31), baseline=2020, milestones=(), latest_within=None)
 """
 
+from .attributes import Attributes, Commitment
 from .conditions import (
+    CONDITIONS,
+    Achieved,
     AllOf,
+    Assessment,
     AtLeast,
     AtMost,
     Between,
+    Bounded,
     Condition,
     Exactly,
     Part,
     RatingAtLeast,
+    Tolerance,
+    achieved,
     all_of,
     at_least,
     at_most,
@@ -26,6 +33,7 @@ from .conditions import (
     part,
     rating_at_least,
 )
+from .context import Context, Missing
 from .errors import (
     ObservationsError,
     PlanError,
@@ -34,75 +42,139 @@ from .errors import (
     PlanValidationError,
     Problem,
 )
-from .evaluation import Evaluation, TargetResult, evaluate
+from .evaluation import Evaluation, MemberResult, TargetResult, evaluate
 from .judgements import Judgement
 from .measures import (
+    MEASURES,
     AtBaseline,
+    Average,
     Change,
     CountAt,
+    Difference,
     Growth,
     LowestRating,
     Measure,
-    Missing,
     OtherMetric,
     PreviousPeriod,
     Rating,
     Ratio,
     Reference,
+    Select,
     ShareAtLeast,
     Total,
     Value,
+    average,
     change_from_previous,
     change_since,
     change_vs,
     count_at,
+    count_at_least,
     count_below,
+    difference,
     growth,
     lowest_rating,
     ratio,
+    select,
     share_at_least,
     total,
     value,
 )
-from .metrics import Better, Level, Metric, RatingScale
-from .observations import Distribution, Observation, Observations, Rated
+from .metrics import Better, Dimension, Level, Metric, RatingScale
+from .observations import Breakdown, Distribution, Observation, Observations, Rated
 from .observations_io import dumps_observations, load_observations
-from .plan import Breakthrough, Direction, Plan, Source, Target, Term
-from .schedules import ByDeadline, EveryYear, OverTerm, Schedule, by_deadline, every_year, over_term
+from .periods import Calendar, FiscalYear, Month, Period, Quarter
+from .plan import Breakthrough, Direction, Plan, Source, Term
+from .quantifiers import (
+    QUANTIFIERS,
+    AtLeastMembers,
+    Every,
+    Quantifier,
+    ShareOfMembers,
+    at_least_members,
+    every,
+    share_of_members,
+)
+from .schedules import (
+    SCHEDULES,
+    ByDeadline,
+    EveryMonth,
+    EveryQuarter,
+    EveryYear,
+    Milestone,
+    OverTerm,
+    Schedule,
+    by_deadline,
+    every_month,
+    every_quarter,
+    every_year,
+    over_term,
+)
 from .serialize import dump_evaluation, dump_plan, dumps_evaluation, dumps_plan, load_plan
 from .status import Status, most_severe
+from .targets import Revision, Target
 from .text import Text
+from .units import Unit
+
+#: Add a kind of measure (a class decorator): it then loads, dumps, validates,
+#: evaluates and appears in the schema and the strategies like a built-in one.
+register_measure = MEASURES.register
+#: Add a kind of condition (a class decorator).
+register_condition = CONDITIONS.register
+#: Add a kind of schedule (a class decorator).
+register_schedule = SCHEDULES.register
+#: Add a kind of quantifier (a class decorator).
+register_quantifier = QUANTIFIERS.register
 
 __all__ = [
+    "Achieved",
     "AllOf",
+    "Assessment",
     "AtBaseline",
     "AtLeast",
+    "AtLeastMembers",
     "AtMost",
+    "Attributes",
+    "Average",
     "Better",
     "Between",
+    "Bounded",
+    "Breakdown",
     "Breakthrough",
     "ByDeadline",
+    "Calendar",
     "Change",
+    "Commitment",
     "Condition",
+    "Context",
     "CountAt",
+    "Difference",
+    "Dimension",
     "Direction",
     "Distribution",
     "Evaluation",
+    "Every",
+    "EveryMonth",
+    "EveryQuarter",
     "EveryYear",
     "Exactly",
+    "FiscalYear",
     "Growth",
     "Judgement",
     "Level",
     "LowestRating",
     "Measure",
+    "MemberResult",
     "Metric",
+    "Milestone",
     "Missing",
+    "Month",
     "Observation",
     "Observations",
     "ObservationsError",
     "OtherMetric",
     "OverTerm",
     "Part",
+    "Period",
     "Plan",
     "PlanError",
     "PlanLoadError",
@@ -110,38 +182,53 @@ __all__ = [
     "PlanValidationError",
     "PreviousPeriod",
     "Problem",
+    "Quantifier",
+    "Quarter",
     "Rated",
     "Rating",
     "RatingAtLeast",
     "RatingScale",
     "Ratio",
     "Reference",
+    "Revision",
     "Schedule",
+    "Select",
     "ShareAtLeast",
+    "ShareOfMembers",
     "Source",
     "Status",
     "Target",
     "TargetResult",
     "Term",
     "Text",
+    "Tolerance",
     "Total",
+    "Unit",
     "Value",
+    "achieved",
     "all_of",
     "at_least",
+    "at_least_members",
     "at_most",
+    "average",
     "between",
     "by_deadline",
     "change_from_previous",
     "change_since",
     "change_vs",
     "count_at",
+    "count_at_least",
     "count_below",
+    "difference",
     "dump_evaluation",
     "dump_plan",
     "dumps_evaluation",
     "dumps_observations",
     "dumps_plan",
     "evaluate",
+    "every",
+    "every_month",
+    "every_quarter",
     "every_year",
     "exactly",
     "growth",
@@ -153,7 +240,13 @@ __all__ = [
     "part",
     "rating_at_least",
     "ratio",
+    "register_condition",
+    "register_measure",
+    "register_quantifier",
+    "register_schedule",
+    "select",
     "share_at_least",
+    "share_of_members",
     "total",
     "value",
 ]

@@ -25,17 +25,18 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ._frozenmap import FrozenMap
 from ._json import NonFinite, path_join
 from ._numbers import to_decimal
-from ._periods import Period, to_date, to_period
-from .conditions import CONDITION_TYPES, Condition
+from .attributes import Attributes
+from .conditions import CONDITIONS
 from .errors import FieldError, PlanModelError, Problem
-from .evaluation import TargetResult
-from .judgements import Judgement
-from .measures import MEASURE_TYPES, REFERENCE_TYPES, Measure, Reference
-from .observations import Distribution
-from .schedules import SCHEDULE_TYPES, Schedule
-from .status import Status
+from .kinds import Registry
+from .measures import MEASURES, REFERENCES, Measure, Subject
+from .observations import Breakdown, Distribution
+from .periods import PERIOD_FORMS, FiscalYear, Month, Period, Quarter, to_date, to_json, to_period
+from .quantifiers import QUANTIFIERS
+from .schedules import SCHEDULES
 from .text import Text
 
 
@@ -117,13 +118,27 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 
 def _structure_period(value: object, _: type) -> Period:
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        # One way to write a year in a file: as a number, so that it round-trips.
+        raise Invalid(f'a year is written as a number ({value}), not as text "{value}"')
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         try:
             return to_period(value)
-        except (TypeError, ValueError) as exc:
-            if isinstance(value, int):
-                raise Invalid(str(exc)) from None
-    raise _expect('a year (e.g. 2023) or a date "YYYY-MM-DD"', value)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+        except TypeError:
+            pass
+    raise _expect(PERIOD_FORMS, value)
+
+
+def _structure_one_kind(kind: type, words: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        found = _structure_period(value, kind) if isinstance(value, str) else None
+        if not isinstance(found, kind):
+            raise _expect(words, value)
+        return found
+
+    return structure
 
 
 def _raise_all(errors: list[Invalid]) -> None:
@@ -161,6 +176,23 @@ def _structure_distribution(value: object, _: type) -> Distribution:
     )
     try:
         return Distribution(value)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def _structure_frozenmap(value: object, kind: type) -> FrozenMap:
+    assert issubclass(kind, FrozenMap)
+    if not isinstance(value, dict):
+        raise _expect(f"an object of {kind.key_word} → {kind.value_word}", value)
+    _raise_all(
+        [
+            Invalid(f"expected a string, got {show(text)}", key=key)
+            for key, text in value.items()
+            if not isinstance(text, str) or isinstance(text, NonFinite)
+        ]
+    )
+    try:
+        return kind(value)
     except ValueError as exc:
         raise Invalid(str(exc)) from None
 
@@ -221,11 +253,16 @@ def _tuple_hook(converter: Converter, element: Any) -> Callable[[object, type], 
     return structure
 
 
-def _register_tagged(converter: Converter, union: Any, types: tuple[type, ...], what: str) -> None:
-    by_kind = {cls.kind: cls for cls in types}  # type: ignore[attr-defined]
-    kinds = ", ".join(by_kind)
+def _register_tagged(converter: Converter, registry: Registry[Any]) -> None:
+    """Structure and unstructure the members of a family by their ``kind`` tag.
+
+    The registry is read on every call, so that kinds registered after the converter
+    was built (a user's own) load and dump like the built-in ones.
+    """
+    base, what = registry.base, registry.family
 
     def structure(value: object, _: type) -> Any:
+        kinds = ", ".join(sorted(registry))
         if not isinstance(value, dict):
             raise _expect(f'a {what} object with a "kind" ({kinds})', value)
         if "kind" not in value:
@@ -233,20 +270,45 @@ def _register_tagged(converter: Converter, union: Any, types: tuple[type, ...], 
                 f"required key missing; a {what} names its kind, one of: {kinds}", key="kind"
             )
         kind = value["kind"]
-        if not isinstance(kind, str) or kind not in by_kind:
+        found = registry.get(kind) if isinstance(kind, str) else None
+        if found is None:
             raise Invalid(f"unknown {what} kind {show(kind)}; expected one of: {kinds}", key="kind")
         rest = {key: item for key, item in value.items() if key != "kind"}
-        return converter.structure(rest, by_kind[kind])
+        return converter.structure(rest, found)
 
-    def unstructure(value: Any) -> dict[str, Any]:
+    def unstructure(value: Any) -> Any:
+        if value is None:
+            return None
         return {"kind": type(value).kind, **converter.unstructure(value, type(value))}
 
-    converter.register_structure_hook(union, structure)
-    converter.register_structure_hook(
-        Optional[union], lambda v, t: None if v is None else structure(v, t)
+    optional = Optional[base]  # type: ignore[valid-type]
+    converter.register_structure_hook_func(lambda t: t is base, structure)
+    converter.register_structure_hook_func(
+        lambda t: t == optional, lambda v, t: None if v is None else structure(v, t)
     )
-    converter.register_unstructure_hook(union, unstructure)
-    converter.register_unstructure_hook(Optional[union], unstructure)
+    converter.register_unstructure_hook_func(lambda t: t is base or t == optional, unstructure)
+
+
+#: The family's base, as cattrs takes it (mypy takes no abstract class as a type[T]).
+_MEASURE: Any = Measure
+
+
+def _register_subject(converter: Converter) -> None:
+    """What a measure is of: a metric id (a string) or a measure (an object)."""
+
+    def structure(value: object, _: type) -> Subject:
+        if isinstance(value, dict):
+            found: Measure = converter.structure(value, _MEASURE)
+            return found
+        if isinstance(value, str) and not isinstance(value, NonFinite):
+            return value
+        raise _expect("a metric id or a measure object", value)
+
+    def unstructure(value: Subject) -> Any:
+        return value if isinstance(value, str) else converter.unstructure(value, Measure)
+
+    converter.register_structure_hook_func(lambda t: t == Subject, structure)
+    converter.register_unstructure_hook_func(lambda t: t == Subject, unstructure)
 
 
 def make_converter() -> Converter:
@@ -264,32 +326,31 @@ def make_converter() -> Converter:
             lambda v, t: None if v is None and t is not Period else _structure_period(v, t),
         )
         converter.register_unstructure_hook(
-            period_type, lambda v: v.isoformat() if isinstance(v, dt.date) else v
+            period_type, lambda v: None if v is None else to_json(v)
         )
+    for kind, words in (
+        (Month, 'a month "YYYY-MM"'),
+        (Quarter, 'a quarter "YYYY-Qn"'),
+        (FiscalYear, 'a fiscal year "FYyyyy"'),
+    ):
+        converter.register_structure_hook(kind, _structure_one_kind(kind, words))
+        converter.register_unstructure_hook(kind, to_json)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: text.as_dict())
     converter.register_structure_hook(Distribution, _structure_distribution)
     converter.register_unstructure_hook(Distribution, lambda dist: dist.as_dict())
-    converter.register_unstructure_hook(Status, lambda status: status.value)
-    converter.register_unstructure_hook(
-        TargetResult,
-        lambda result: {
-            "target": result.target,
-            "status": result.status.value,
-            "judgements": converter.unstructure(result.judgements, tuple[Judgement, ...]),
-            "explanation": result.explanation.as_dict(),
-        },
-    )
+    for mapping in (Breakdown, Attributes):
+        converter.register_structure_hook(mapping, _structure_frozenmap)
+        converter.register_unstructure_hook(mapping, lambda value: dict(value.items_tuple))
     converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(converter, cls))
     converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(
         _is_variadic_tuple,
         lambda t: _tuple_hook(converter, typing.get_args(t)[0]),
     )
-    _register_tagged(converter, Measure, MEASURE_TYPES, "measure")
-    _register_tagged(converter, Condition, CONDITION_TYPES, "condition")
-    _register_tagged(converter, Schedule, SCHEDULE_TYPES, "schedule")
-    _register_tagged(converter, Reference, REFERENCE_TYPES, "reference")
+    for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS):
+        _register_tagged(converter, registry)
+    _register_subject(converter)
     return converter
 
 

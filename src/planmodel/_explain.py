@@ -1,73 +1,38 @@
-"""Short explanations of a target's verdict, in English and Vietnamese."""
+"""Explanations of a target's verdict: which figure decided it, against what."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from ._numbers import format_number
-from ._periods import format_period
-from .conditions import AllOf
 from .judgements import Judgement
-from .measures import Measure, _RatedMeasure
-from .plan import Plan, Target
+from .measures import Measure
+from .periods import format_period
+from .plan import Plan
 from .status import Status
-
-#: Languages the explanations are written in; others fall back to English.
-LANGUAGES = ("en", "vi")
-
-STATUS_WORDS = {
-    "en": {
-        Status.NOT_MET: "not met",
-        Status.OFF_TRACK: "off track",
-        Status.NO_DATA: "no data",
-        Status.PENDING: "pending",
-        Status.ON_TRACK: "on track",
-        Status.MET: "met",
-        Status.EXCEEDED: "exceeded",
-    },
-    "vi": {
-        Status.NOT_MET: "không đạt",
-        Status.OFF_TRACK: "chậm so với lộ trình",
-        Status.NO_DATA: "chưa có số liệu",
-        Status.PENDING: "chưa đến hạn",
-        Status.ON_TRACK: "đúng lộ trình",
-        Status.MET: "đạt",
-        Status.EXCEEDED: "vượt",
-    },
-}
-
-_WORDS = {
-    "en": {"target": "target", "no_figure": "no figure", "nothing_due": "nothing due yet"},
-    "vi": {"target": "chỉ tiêu", "no_figure": "chưa có số liệu", "nothing_due": "chưa đến hạn"},
-}
+from .targets import Version
+from .words import Amount, Each, LevelName, Phrase
 
 
-def status_word(status: Status, lang: str) -> str:
-    return STATUS_WORDS.get(lang, STATUS_WORDS["en"])[status]
-
-
-def show_value(plan: Plan, measure: Measure | None, value: Decimal | str | None, lang: str) -> str:
-    """A measured value with its unit, or a rating's label."""
+def figure(plan: Plan, measure: Measure | None, value: Decimal | str | bool | None) -> Any:
+    """A measured value to be said: a number with its unit, a rating's level, yes/no."""
     if value is None or measure is None:
         return "—"
-    if isinstance(value, str):
-        if isinstance(measure, _RatedMeasure):
-            return measure.scale(plan).level(value).label.pick(lang, plan.source_language)
+    if isinstance(value, bool):
         return value
-    unit = measure.unit(plan)
-    if unit == "percent":
-        return f"{format_number(value)}%"
-    if unit == "count":
-        return format_number(value)
-    return f"{format_number(value)} {unit}"
+    if isinstance(value, str):
+        rated = measure.metric_ids()[0] if measure.metric_ids() else ""
+        return LevelName(rated, value)
+    return Amount(value, measure.unit(plan))
 
 
-def _figure(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> str:
+def _figure(plan: Plan, measure: Measure | None, judgement: Judgement) -> Any:
     if judgement.value is None:
         if judgement.reason is not None:
-            return f"({judgement.reason.pick(lang, 'en')})"
-        return _WORDS.get(lang, _WORDS["en"])["no_figure"]
-    return show_value(plan, measure, judgement.value, lang)
+            return Phrase("explain.reason", reason=judgement.reason)
+        return Phrase("explain.no_figure")
+    shown = figure(plan, measure, judgement.value)
+    return Phrase("explain.warning", figure=shown) if judgement.warning else shown
 
 
 def _key_judgement(status: Status, judgements: tuple[Judgement, ...]) -> Judgement | None:
@@ -78,30 +43,83 @@ def _key_judgement(status: Status, judgements: tuple[Judgement, ...]) -> Judgeme
     return judged[-1] if judged else None
 
 
-def explain(
-    plan: Plan, target: Target, status: Status, judgements: tuple[Judgement, ...], lang: str
-) -> str:
-    """One sentence: the deciding period, what it measured, the target and the verdict.
+def _goal(plan: Plan, version: Version, status: Status) -> Phrase:
+    condition = version.condition.words(plan, version.measure)
+    schedule = version.schedule.words()
+    if version.across is not None:
+        return Phrase(
+            "explain.goal.across",
+            condition=condition,
+            schedule=schedule,
+            across=version.across.words(),
+            status=status,
+        )
+    return Phrase("explain.goal", condition=condition, schedule=schedule, status=status)
 
-    For example: "2023: budget revenue vs the city's estimate 7.2%; target between 5
-    and 10%, every year 2021-2025: met".
-    """
-    words = _WORDS.get(lang, _WORDS["en"])
-    condition = target.condition.describe(plan, target.measure, lang)
-    goal = (
-        f"{words['target']} {condition}, {target.schedule.describe(lang)}: "
-        f"{status_word(status, lang)}"
-    )
+
+def _one(plan: Plan, version: Version, status: Status, judgements: tuple[Judgement, ...]) -> Phrase:
+    goal = _goal(plan, version, status)
     key = _key_judgement(status, judgements)
     if key is None:
-        return f"{words['nothing_due']}; {goal}"
+        return Phrase("explain.nothing_due", goal=goal)
     when = format_period(key.period) if key.period is not None else ""
-    if isinstance(target.condition, AllOf) and key.parts:
-        figures = "; ".join(
-            f"{(p.measure.describe(plan, lang) if p.measure else '')} "
-            f"{_figure(plan, p.measure, j, lang)} ({status_word(j.status, lang)})"
-            for p, j in zip(target.condition.parts, key.parts, strict=True)
+    if key.parts:
+        parts = version.condition.measures(version.measure)
+        figures = Each(
+            (
+                Phrase(
+                    "explain.part",
+                    measure=measure.words(),
+                    figure=_figure(plan, measure, judged),
+                    status=judged.status,
+                )
+                for measure, judged in zip(parts, key.parts, strict=True)
+            ),
+            joiner="list.semicolon",
         )
-        return f"{when}: {figures} — {goal}"
-    what = target.measure.describe(plan, lang) + " " if target.measure is not None else ""
-    return f"{when}: {what}{_figure(plan, target.measure, key, lang)} — {goal}"
+        return Phrase("explain.parts", when=when, figures=figures, goal=goal)
+    measure = version.measure
+    if measure is None:
+        return Phrase("explain.one.bare", when=when, figure=_figure(plan, None, key), goal=goal)
+    return Phrase(
+        "explain.one",
+        when=when,
+        measure=measure.words(),
+        figure=_figure(plan, measure, key),
+        goal=goal,
+    )
+
+
+def explanation(
+    plan: Plan,
+    *,
+    version: Version,
+    status: Status,
+    judgements: tuple[Judgement, ...],
+    members: tuple[tuple[str, Status], ...],
+    replaced: Any,
+) -> Phrase:
+    """One sentence: the deciding period, what it measured, the target and the verdict.
+
+    For example: "2023: budget revenue vs the city's estimate 7.2% — target between 5
+    and 10%, every year 2021-2025: met". Across members: how many succeed, and which
+    fall short.
+    """
+    if members:
+        goal = _goal(plan, version, status)
+        short = [member for member, found in members if not found.is_success]
+        if short:
+            said = Phrase(
+                "explain.members",
+                succeeding=str(len(members) - len(short)),
+                total=str(len(members)),
+                short=Each(short),
+                goal=goal,
+            )
+        else:
+            said = Phrase("explain.members.all", total=str(len(members)), goal=goal)
+    else:
+        said = _one(plan, version, status, judgements)
+    if replaced is None:
+        return said
+    return Phrase("explain.revised", explanation=said, day=replaced)

@@ -1,24 +1,11 @@
-"""Identifiers: short, stable names that cross-references use."""
+"""Helpers for the fields of plan classes."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import FieldError
-
-ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
-
-
-def check_id(_instance: Any, attribute: Any, value: Any) -> None:
-    """attrs validator: letters, digits, ``_``, ``.`` and ``-``, not starting with a sign."""
-    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise FieldError(
-            attribute.name,
-            f"{value!r} is not an identifier "
-            "(letters, digits, '_', '.', '-'; starting with a letter or digit)",
-        )
+from attrs import validators
 
 
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -28,3 +15,9 @@ def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     each field's validator checks the items' type at run time.
     """
     return tuple(items)
+
+
+def instance_of(kind: Any) -> Any:
+    """attrs validator: an instance of *kind*, which may be an abstract base (a family
+    of kinds such as ``Measure``)."""
+    return validators.instance_of(kind)

@@ -1,7 +1,10 @@
 """Exact decimal arithmetic shared by every measure and condition.
 
-Values enter as ``int``, ``str`` or ``Decimal`` and stay ``Decimal``; binary floats
-are refused because they cannot hold most decimal fractions (``0.1 + 0.2 != 0.3``).
+Values enter as ``int``, ``str``, ``Decimal`` or ``float`` and stay ``Decimal``. A
+float a caller hands in is converted once, at the door, by its shortest repr (the
+digits Python shows for it: ``0.1`` is ``Decimal("0.1")``), and never again: binary
+floats cannot hold most decimal fractions (``0.1 + 0.2 != 0.3``), so nothing past
+the door computes with them.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from decimal import Decimal
 from typing import Union
 
 #: What the public constructors accept where a number is expected.
-Number = Union[int, str, Decimal]
+Number = Union[int, str, Decimal, float]
 
 # Sums, differences and products are computed exactly: the precision is far beyond
 # any figure a plan or a report carries, and Inexact is trapped so that a
@@ -45,11 +48,13 @@ ONE = Decimal(1)
 def to_decimal(value: object) -> Decimal:
     """Return *value* as a finite ``Decimal``.
 
-    Accepts ``int``, ``Decimal`` and numeric ``str``; refuses ``bool``, ``float``,
-    NaN and infinities with a message saying what was expected.
+    Accepts ``int``, ``Decimal``, numeric ``str`` and ``float`` (by its shortest
+    repr); refuses ``bool``, NaN and infinities with a message saying what was expected.
 
     >>> to_decimal("0.1") + to_decimal("0.2") == to_decimal("0.3")
     True
+    >>> to_decimal(0.1)
+    Decimal('0.1')
     """
     if isinstance(value, bool):
         raise TypeError(f"expected a number, got {value!r}")
@@ -63,10 +68,9 @@ def to_decimal(value: object) -> Decimal:
         except decimal.InvalidOperation:
             raise ValueError(f"expected a number, got {value!r}") from None
     elif isinstance(value, float):
-        raise TypeError(
-            f"expected an exact number (int, str or Decimal), got the float {value!r}; "
-            f"write it as a string, e.g. {str(value)!r}"
-        )
+        # repr gives the shortest digits that read back as the same float: the number
+        # the caller wrote, in every case a float can hold it.
+        result = Decimal(repr(value))
     else:
         raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
     if not result.is_finite():

@@ -27,16 +27,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from ._explain import LANGUAGES
-from ._periods import to_date
 from .errors import PlanModelError
 from .evaluation import evaluate
 from .observations_io import load_observations
+from .periods import to_date
 from .plan import Plan
 from .reports import render_html, render_json, render_markdown, render_outline, render_text
 from .schema import SCHEMAS
 from .serialize import load_plan
 from .status import Status
+from .words import languages
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -79,6 +79,15 @@ def _date(text: str) -> dt.date:
         return to_date(text)
     except (TypeError, ValueError):
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _condition(text: str) -> tuple[str, str]:
+    key, equals, wanted = text.partition("=")
+    if not equals or not key.strip() or not wanted.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=VALUE (e.g. commitment=binding), got {text!r}"
+        )
+    return key.strip(), wanted.strip()
 
 
 def _statuses(text: str) -> frozenset[Status]:
@@ -151,7 +160,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.observations)
     _check_readable(path, "observations")
     observations = load_observations(path, plan)
-    evaluation = evaluate(plan, observations, args.as_of or dt.date.today())
+    where: dict[str, set[str]] = {}
+    for key, wanted in args.where:
+        where.setdefault(key, set()).add(wanted)
+    evaluation = evaluate(plan, observations, args.as_of or dt.date.today(), where=where or None)
     renderers: dict[str, Callable[[], str]] = {
         "text": lambda: render_text(
             plan,
@@ -199,8 +211,12 @@ def _version() -> str:
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
+    known = languages()
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="language of the words shown (vi or en)"
+        "--lang",
+        choices=known,
+        default="en",
+        help=f"language of the words shown ({', '.join(known)})",
     )
 
 
@@ -238,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(ev)
     ev.add_argument("--format", choices=FORMATS, default="text", help="report format")
     ev.add_argument("--output", metavar="FILE", help="write the report to FILE (UTF-8)")
+    ev.add_argument(
+        "--where",
+        type=_condition,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="judge only targets whose commitment or attribute NAME is VALUE "
+        "(repeat for more; values of one NAME are alternatives)",
+    )
     ev.add_argument(
         "--fail-on",
         type=_statuses,

@@ -3,44 +3,90 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Optional, Union
 
 from attrs import field, frozen
 
-from ._context import Context
-from ._explain import LANGUAGES, explain
-from ._periods import to_date
+from ._explain import explanation
+from .context import Context
 from .errors import ObservationsError
 from .judgements import Judgement
 from .observations import Observation, Observations
+from .periods import to_date
 from .plan import Plan
+from .quantifiers import members_of
 from .status import Status
+from .targets import Target, Version
 from .text import Text
+from .words import languages, say
 
-__all__ = ["Evaluation", "TargetResult", "evaluate"]
+__all__ = ["Evaluation", "MemberResult", "TargetResult", "Where", "evaluate"]
+
+
+@frozen
+class MemberResult:
+    """How one member of a breakdown stands on a target judged across members."""
+
+    member: str
+    status: Status
+    judgements: tuple[Judgement, ...]
 
 
 @frozen
 class TargetResult:
     """How one target stands: its overall status and the judgement of each period.
 
-    ``explanation`` is one sentence in the plan's languages, written when asked
-    for: evaluating many plans in bulk does not pay for prose nobody reads.
+    A target judged across the members of a breakdown has a :class:`MemberResult`
+    per member in ``members`` instead of judgements of its own. ``revision`` is the
+    index of the earlier version judged (``None`` for the target as it stands).
+    ``explanation`` is one sentence in the plan's languages, written when asked for:
+    evaluating many plans in bulk does not pay for prose nobody reads.
     """
 
     target: str
     status: Status
     judgements: tuple[Judgement, ...]
     _plan: Plan = field(eq=False, repr=False)
+    members: tuple[MemberResult, ...] = ()
+    revision: Optional[int] = None
+
+    @property
+    def version(self) -> Version:
+        """The version of the target that was judged."""
+        target = self._plan.target(self.target)
+        return target.versions()[self.revision] if self.revision is not None else target.current
+
+    @property
+    def short(self) -> tuple[str, ...]:
+        """The members that fall short (any status but met or exceeded)."""
+        return tuple(m.member for m in self.members if not m.status.is_success)
+
+    def explanation_words(self) -> object:
+        """The explanation as a phrase, to be said in any language."""
+        target = self._plan.target(self.target)
+        replaced = target.revisions[self.revision].replaced if self.revision is not None else None
+        return explanation(
+            self._plan,
+            version=self.version,
+            status=self.status,
+            judgements=self.judgements,
+            members=tuple((m.member, m.status) for m in self.members),
+            replaced=replaced,
+        )
 
     @property
     def explanation(self) -> Text:
         """E.g. en: "2023: revenue vs estimate 7.2% — target between 5 and 10%, …: met"."""
-        plan, target = self._plan, self._plan.target(self.target)
-        languages = [tag for tag in plan.languages if tag in LANGUAGES] or ["en"]
-        return Text(
-            {lang: explain(plan, target, self.status, self.judgements, lang) for lang in languages}
-        )
+        plan = self._plan
+        words = self.explanation_words()
+        return Text({lang: say(words, lang, plan) for lang in report_languages(plan)})
+
+
+def report_languages(plan: Plan) -> list[str]:
+    """The plan's languages that planmodel can write, or English."""
+    known = languages()
+    return [tag for tag in plan.languages if tag in known] or ["en"]
 
 
 @frozen
@@ -50,6 +96,12 @@ class Evaluation:
     plan: str
     as_of: dt.date
     targets: tuple[TargetResult, ...]
+    _source: Optional[Plan] = field(default=None, eq=False, repr=False)
+
+    @property
+    def judged_plan(self) -> Plan | None:
+        """The plan that was judged, when the evaluation was made by :func:`evaluate`."""
+        return self._source
 
     @property
     def summary(self) -> dict[Status, int]:
@@ -66,14 +118,60 @@ class Evaluation:
         raise KeyError(target_id)
 
 
+#: Which targets to judge: a predicate, or attributes to match (``{"commitment":
+#: "binding"}``; a collection of values matches any of them).
+Where = Union[Callable[[Target], bool], Mapping[str, Union[str, Collection[str]]]]
+
+
+def _matches(target: Target, where: Where | None) -> bool:
+    if where is None:
+        return True
+    if callable(where):
+        return bool(where(target))
+    for key, wanted in where.items():
+        found = target.commitment if key == "commitment" else target.attributes.get(key)
+        choices = {wanted} if isinstance(wanted, str) else set(wanted)
+        if found not in choices:
+            return False
+    return True
+
+
+def judge_target(target: Target, ctx: Context, when: dt.date) -> TargetResult:
+    """The verdict on one target, in the version in force on *when*."""
+    version = target.version_on(when)
+    across = version.across
+    if across is None:
+        status, judgements = version.schedule.judge(version.measure, version.condition, ctx, when)
+        return TargetResult(target.id, status, judgements, ctx.plan, revision=version.revision)
+    found, declared = members_of(ctx.plan, version.metric_ids(), across.dimension, ctx.data)
+    members = []
+    for member in found:
+        narrowed = ctx.select(across.dimension, member)
+        status, judgements = version.schedule.judge(
+            version.measure, version.condition, narrowed, when
+        )
+        members.append(MemberResult(member, status, judgements))
+    overall = across.status([m.status for m in members], declared)
+    return TargetResult(
+        target.id, overall, (), ctx.plan, members=tuple(members), revision=version.revision
+    )
+
+
 def evaluate(
-    plan: Plan, observations: Observations | Iterable[Observation], as_of: dt.date | str
+    plan: Plan,
+    observations: Observations | Iterable[Observation],
+    as_of: dt.date | str,
+    *,
+    where: Where | None = None,
 ) -> Evaluation:
     """Judge every target of *plan* against *observations* as of a date.
 
-    Observations that do not fit the plan (unknown metrics or levels, ratings
-    where numbers belong) raise :class:`~planmodel.ObservationsError`, never
-    skipped. The result does not depend on the order of the observations.
+    Each target is judged in the version in force on *as_of*. *where* keeps only the
+    targets it matches: ``where={"commitment": "binding"}``, or any function of a
+    :class:`~planmodel.Target`. Observations that do not fit the plan (unknown metrics,
+    levels, dimensions or members; ratings where numbers belong) raise
+    :class:`~planmodel.ObservationsError`, never skipped. The result does not depend on
+    the order of the observations.
     """
     when = to_date(as_of)
     data = observations if isinstance(observations, Observations) else Observations(observations)
@@ -81,8 +179,7 @@ def evaluate(
     if problems:
         raise ObservationsError(problems)
     ctx = Context(plan, data)
-    results = []
-    for target in plan.targets:
-        status, judgements = target.schedule.judge(target, ctx, when)
-        results.append(TargetResult(target.id, status, judgements, plan))
-    return Evaluation(plan.id, when, tuple(results))
+    results = tuple(
+        judge_target(target, ctx, when) for target in plan.targets if _matches(target, where)
+    )
+    return Evaluation(plan.id, when, results, plan)

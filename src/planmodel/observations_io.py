@@ -19,6 +19,15 @@ header ``metric,period,value,level,count,source,note`` (``value``, ``level``,
 
 The rows of one distribution share one source and note: give them on the first
 row; a later row may leave them empty, but not name different ones.
+
+A breakdown takes one column per dimension, named ``breakdown.<dimension>``; an
+empty cell means the whole. A yes/no figure is written ``yes``/``no`` (also
+``true``/``false``, ``có``/``không``) in the value column::
+
+    metric,period,value,breakdown.area
+    clean_water,2024,97.2,urban
+    clean_water,2024,93.1,rural
+    ntm_advanced,2025,yes,
 """
 
 from __future__ import annotations
@@ -34,13 +43,13 @@ from typing import Any, Optional, Union
 from attrs import define
 
 from ._converter import CONVERTER, problems_from, show
-from ._ids import ID_PATTERN
 from ._json import path_join, write_json
 from ._numbers import to_decimal, within_limits
-from ._periods import Period, format_period, period_from_text
 from ._sources import is_text, source_name
+from .constraints import ID_PATTERN
 from .errors import ObservationsError, Problem
 from .observations import (
+    Breakdown,
     Distribution,
     Observation,
     Observations,
@@ -48,6 +57,7 @@ from .observations import (
     Reported,
     misfits,
 )
+from .periods import PERIOD_FORMS, Period, format_period, period_from_text
 from .plan import Plan
 from .serialize import check_schema, read_document
 
@@ -55,7 +65,12 @@ __all__ = ["CSV_COLUMNS", "OBSERVATIONS_SCHEMA", "dumps_observations", "load_obs
 
 OBSERVATIONS_SCHEMA = "planmodel-observations/1"
 CSV_COLUMNS = ("metric", "period", "value", "level", "count", "source", "note")
-_JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note")
+_JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note", "breakdown")
+#: The CSV columns of a breakdown: ``breakdown.area``, ``breakdown.commune``.
+BREAKDOWN_PREFIX = "breakdown."
+#: The words a CSV value cell may hold for yes/no figures (any case).
+YES_WORDS = frozenset({"yes", "true", "có"})
+NO_WORDS = frozenset({"no", "false", "không"})
 _VALUE_KEYS = ("value", "level", "distribution")
 
 #: A file path, JSON or CSV text, or a parsed JSON document.
@@ -178,11 +193,14 @@ def _observation_from_json(row: object, path: str) -> tuple[Observation | None, 
     period, p2 = _field(path, "period", row.get("period", 2000), Period)
     source, p3 = _field(path, "source", row.get("source"), Optional[str])
     note, p4 = _field(path, "note", row.get("note"), Optional[str])
+    breakdown, p5 = _field(path, "breakdown", row.get("breakdown", {}), Breakdown)
     reported: Reported | None = None
     more: list[Problem] = []
     if len(given) == 1:
         key = given[0]
-        if key == "value":
+        if key == "value" and isinstance(row[key], bool):
+            reported = row[key]
+        elif key == "value":
             reported, more = _field(path, key, row[key], Decimal)
         elif key == "level":
             level, more = _field(path, key, row[key], str)
@@ -191,11 +209,11 @@ def _observation_from_json(row: object, path: str) -> tuple[Observation | None, 
                 more = [Problem(path_join(path, key), f"{show(level)} is not a level id")]
         else:
             reported, more = _field(path, key, row[key], Distribution)
-    problems += p1 + p2 + p3 + p4 + more
+    problems += p1 + p2 + p3 + p4 + p5 + more
     if problems or reported is None:
         return None, problems
     try:
-        return Observation(metric, period, reported, source, note), []
+        return Observation(metric, period, reported, source, note, breakdown), []
     except (TypeError, ValueError) as exc:
         return None, [Problem(path, str(exc))]
 
@@ -222,11 +240,18 @@ class _Gathered:
         return "rows " + ", ".join(str(line) for line in self.lines)
 
 
+def _is_breakdown_column(name: str) -> bool:
+    return name.startswith(BREAKDOWN_PREFIX) and _is_id(name[len(BREAKDOWN_PREFIX) :])
+
+
 def _header_problems(header: Sequence[str]) -> list[Problem]:
     problems = [
-        Problem(f"row 1, column {name!r}", f"unknown column; expected: {', '.join(CSV_COLUMNS)}")
+        Problem(
+            f"row 1, column {name!r}",
+            f"unknown column; expected: {', '.join(CSV_COLUMNS)}, or breakdown.<dimension>",
+        )
         for name in header
-        if name not in CSV_COLUMNS
+        if name not in CSV_COLUMNS and not _is_breakdown_column(name)
     ]
     return problems + [
         Problem("row 1", f"missing column {name!r}")
@@ -275,15 +300,20 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
         return [], [], problems
     items: list[Observation] = []
     where: list[str] = []
-    gathered: dict[tuple[str, Period], _Gathered] = {}
+    gathered: dict[tuple[str, Period, Breakdown], _Gathered] = {}
+    dimensions = [name for name in reader.fieldnames or [] if _is_breakdown_column(name)]
     for row in reader:
         line = reader.line_num
         if None in row:
             problems.append(Problem(f"row {line}", "more cells than columns in the header"))
             continue
         cells = {key: (row.get(key) or "").strip() for key in CSV_COLUMNS}
-        if not any(cells.values()):
+        members = {
+            name[len(BREAKDOWN_PREFIX) :]: (row.get(name) or "").strip() for name in dimensions
+        }
+        if not any(cells.values()) and not any(members.values()):
             continue
+        breakdown = Breakdown({key: member for key, member in members.items() if member})
         row_problems = _row_problems(line, cells)
         period: Period | None = None
         try:
@@ -292,7 +322,7 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
             row_problems.append(
                 Problem(
                     f"row {line}, column period",
-                    f"expected a year (e.g. 2023) or a date YYYY-MM-DD, got {cells['period']!r}",
+                    f"expected {PERIOD_FORMS}, got {cells['period']!r}",
                 )
             )
         if row_problems or period is None:
@@ -302,12 +332,13 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
         source, note = cells["source"] or None, cells["note"] or None
         if cells["value"]:
             try:
-                items.append(Observation(metric, period, to_decimal(cells["value"]), source, note))
+                figure = _figure(cells["value"])
+                items.append(Observation(metric, period, figure, source, note, breakdown))
                 where.append(f"row {line}")
             except (TypeError, ValueError) as exc:
                 problems.append(Problem(f"row {line}, column value", str(exc)))
         elif not count:
-            items.append(Observation(metric, period, Rated(level), source, note))
+            items.append(Observation(metric, period, Rated(level), source, note, breakdown))
             where.append(f"row {line}")
         else:
             problems += _gather(
@@ -315,23 +346,39 @@ def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
                 line,
                 metric=metric,
                 period=period,
+                breakdown=breakdown,
                 level=level,
                 count=int(count),
                 source=source,
                 note=note,
             )
-    for (metric, period), rows in gathered.items():
-        items.append(Observation(metric, period, Distribution(rows.counts), rows.source, rows.note))
+    for (metric, period, breakdown), rows in gathered.items():
+        items.append(
+            Observation(
+                metric, period, Distribution(rows.counts), rows.source, rows.note, breakdown
+            )
+        )
         where.append(rows.where())
     return items, where, problems
 
 
+def _figure(cell: str) -> Decimal | bool:
+    """A value cell: a number, or yes/no in any of the accepted words."""
+    word = cell.casefold()
+    if word in YES_WORDS:
+        return True
+    if word in NO_WORDS:
+        return False
+    return to_decimal(cell)
+
+
 def _gather(
-    gathered: dict[tuple[str, Period], _Gathered],
+    gathered: dict[tuple[str, Period, Breakdown], _Gathered],
     line: int,
     *,
     metric: str,
     period: Period,
+    breakdown: Breakdown,
     level: str,
     count: int,
     source: str | None,
@@ -339,7 +386,7 @@ def _gather(
 ) -> list[Problem]:
     """Add one level's row to its distribution; a repeated level, or a source or note
     that differs from the first row's, is a problem rather than a silent choice."""
-    rows = gathered.setdefault((metric, period), _Gathered([], {}, source, note))
+    rows = gathered.setdefault((metric, period, breakdown), _Gathered([], {}, source, note))
     if level in rows.counts:
         return [
             Problem(
@@ -372,6 +419,8 @@ def dumps_observations(observations: Iterable[Observation]) -> str:
             "metric": observation.metric,
             "period": CONVERTER.unstructure(observation.period, Period),
         }
+        if observation.breakdown:
+            row["breakdown"] = dict(observation.breakdown.items_tuple)
         value = observation.value
         if isinstance(value, Rated):
             row["level"] = value.level

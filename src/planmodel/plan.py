@@ -1,8 +1,9 @@
 """A plan: its provenance, objective, directions, breakthroughs and targets.
 
 A plan is validated as a whole when it is built: identifiers are unique, every
-cross-reference resolves, and each target's measure, condition and schedule fit
-together. All problems are reported at once, each with its JSON path.
+cross-reference resolves, sub-targets name existing parents without cycles, and each
+target's measure, condition and schedule fit together. All problems are reported at
+once, each with its JSON path.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from typing import Any, Optional
 
 from attrs import field, frozen, validators
 
-from ._ids import check_id, to_tuple
-from ._periods import to_date, valid_year
-from .conditions import CONDITION_TYPES, Condition
+from ._ids import to_tuple
+from .constraints import identifier, language_tag, one_of
 from .errors import FieldError, PlanValidationError, Problem
-from .measures import MEASURE_TYPES, Measure
 from .metrics import Metric, RatingScale
-from .schedules import SCHEDULE_TYPES, Schedule
-from .text import Text, is_language_tag
+from .periods import Calendar, to_date, valid_year
+from .targets import Revision, Target, Version
+from .text import Text
 
 __all__ = ["Breakthrough", "Direction", "Plan", "Source", "Target", "Term"]
 
@@ -58,7 +58,7 @@ class Source:
 class Direction:
     """A strategic direction (phương hướng, nhiệm vụ trọng tâm)."""
 
-    id: str = field(validator=check_id)
+    id: str = field(validator=identifier)
     text: Text = field(validator=_TEXT)
 
 
@@ -66,34 +66,8 @@ class Direction:
 class Breakthrough:
     """A breakthrough (khâu đột phá)."""
 
-    id: str = field(validator=check_id)
+    id: str = field(validator=identifier)
     text: Text = field(validator=_TEXT)
-
-
-@frozen(kw_only=True)
-class Target:
-    """A measurable target (chỉ tiêu): measure × condition × schedule.
-
-    ``measure`` is ``None`` only for an ``all_of`` condition, whose parts name
-    their own measures. ``notes`` record how an open reading of the text was
-    settled, so that a reader can disagree and change one line.
-    """
-
-    id: str = field(validator=check_id)
-    text: Text = field(validator=_TEXT)
-    measure: Optional[Measure] = field(
-        default=None, validator=validators.optional(validators.instance_of(MEASURE_TYPES))
-    )
-    condition: Condition = field(validator=validators.instance_of(CONDITION_TYPES))
-    schedule: Schedule = field(validator=validators.instance_of(SCHEDULE_TYPES))
-    directions: tuple[str, ...] = field(default=(), converter=to_tuple)
-    notes: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
-
-    def describe(self, plan: Plan, lang: str) -> str:
-        """The target in words: "health insurance coverage at least 95%, by 2025-12-31"."""
-        what = self.measure.describe(plan, lang) + " " if self.measure is not None else ""
-        condition = self.condition.describe(plan, self.measure, lang)
-        return f"{what}{condition}, {self.schedule.describe(lang)}"
 
 
 @frozen(kw_only=True)
@@ -102,10 +76,12 @@ class Plan:
 
     Built in Python or loaded with :func:`planmodel.load_plan`; either way the
     whole plan is checked and every problem raised together in a
-    :class:`~planmodel.PlanValidationError`.
+    :class:`~planmodel.PlanValidationError`. ``fiscal_year_start`` (a month) makes
+    the plan's years fiscal years starting in that month, named by the year they end
+    in (``FY2025``).
     """
 
-    id: str = field(validator=check_id)
+    id: str = field(validator=identifier)
     title: Text = field(validator=_TEXT)
     jurisdiction: Text = field(validator=_TEXT)
     term: Term = field(validator=validators.instance_of(Term))
@@ -113,7 +89,10 @@ class Plan:
     adopted_by: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
     source: Source = field(validator=validators.instance_of(Source))
     #: The language the plan was written in; every statement must have its text.
-    source_language: str = field()
+    source_language: str = field(validator=language_tag)
+    fiscal_year_start: Optional[int] = field(
+        default=None, validator=validators.optional(one_of(*range(1, 13)))
+    )
     objective: tuple[Text, ...] = field(converter=to_tuple, validator=_tuple_of(Text))
     directions: tuple[Direction, ...] = field(
         default=(), converter=to_tuple, validator=_tuple_of(Direction)
@@ -128,11 +107,6 @@ class Plan:
     )
 
     _index: dict[str, object] = field(init=False, eq=False, repr=False, hash=False)
-
-    @source_language.validator
-    def _check_source_language(self, _attribute: object, value: object) -> None:
-        if not is_language_tag(value):
-            raise FieldError("source_language", f"{value!r} is not a language tag (like 'vi')")
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, object] = {}
@@ -165,10 +139,22 @@ class Plan:
         assert isinstance(found, RatingScale)
         return found
 
+    def has_scale(self, scale_id: str) -> bool:
+        return isinstance(self._index.get(scale_id), RatingScale)
+
     def target(self, target_id: str) -> Target:
         found = self._get(Target, target_id)
         assert isinstance(found, Target)
         return found
+
+    def parts_of(self, target_id: str) -> tuple[Target, ...]:
+        """The sub-targets that name *target_id* as their parent, in plan order."""
+        return tuple(target for target in self.targets if target.part_of == target_id)
+
+    @property
+    def calendar(self) -> Calendar:
+        """Where the plan's periods fall in time (its fiscal years, if any)."""
+        return Calendar(self.fiscal_year_start or 1)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -192,17 +178,72 @@ class Plan:
             for j, direction in enumerate(target.directions):
                 if direction not in directions:
                     yield Problem(f"{path}.directions[{j}]", f"unknown direction {direction!r}")
-            measure_problems = []
-            if target.measure is not None:
-                measure_problems = target.measure.problems(self, f"{path}.measure")
-            yield from measure_problems
-            if measure_problems:
-                continue
-            condition_problems = target.condition.problems(self, target.measure, path)
-            yield from condition_problems
-            if not condition_problems:
-                yield from target.schedule.problems(self, target, path)
+            yield from self._version_problems(target.current, path)
+            for j, revision in enumerate(target.revisions):
+                yield from self._version_problems(
+                    target.versions()[j], f"{path}.revisions[{j}]", revision
+                )
+        yield from self._parent_problems()
         yield from self._missing_source_language()
+
+    def _version_problems(
+        self, version: Version, path: str, revision: Revision | None = None
+    ) -> Iterator[Problem]:
+        measure_problems = []
+        if version.measure is not None:
+            measure_problems = version.measure.problems(self, f"{path}.measure")
+        yield from measure_problems
+        if measure_problems:
+            return
+        condition_problems = version.condition.problems(self, version.measure, path)
+        yield from condition_problems
+        if condition_problems:
+            return
+        yield from version.schedule.problems(self, version.measure, version.condition, path)
+        if version.across is not None:
+            yield from self._across_problems(version, f"{path}.across")
+
+    def _across_problems(self, version: Version, path: str) -> Iterator[Problem]:
+        assert version.across is not None
+        dimension = version.across.dimension
+        having = [
+            self.metric(metric_id)
+            for metric_id in _metrics_read(version)
+            if self.metric(metric_id).dimension(dimension) is not None
+        ]
+        if not having:
+            yield Problem(
+                f"{path}.dimension",
+                f"no metric this target reads has the dimension {dimension!r}",
+            )
+            return
+        listed = [metric.dimension(dimension) for metric in having]
+        count = getattr(version.across, "count", None)
+        if isinstance(count, int) and all(d is not None and d.members for d in listed):
+            most = max(len(d.members) for d in listed if d is not None)
+            if count > most:
+                yield Problem(
+                    f"{path}.count",
+                    f"needs {count} members, but the dimension {dimension} lists {most}",
+                )
+
+    def _parent_problems(self) -> Iterator[Problem]:
+        targets = {target.id for target in self.targets}
+        parents = {target.id: target.part_of for target in self.targets}
+        for i, target in enumerate(self.targets):
+            where = f"$.targets[{i}].part_of"
+            if target.part_of is None:
+                continue
+            if target.part_of not in targets:
+                yield Problem(where, f"unknown target {target.part_of!r}")
+                continue
+            seen = [target.id]
+            parent: str | None = target.part_of
+            while parent is not None and parent not in seen:
+                seen.append(parent)
+                parent = parents.get(parent)
+            if parent == target.id:
+                yield Problem(where, "targets belong to each other: " + " → ".join([*seen, parent]))
 
     def _duplicate_ids(self) -> Iterator[Problem]:
         seen: dict[str, str] = {}
@@ -225,6 +266,10 @@ class Plan:
         for group in ("directions", "breakthroughs", "targets"):
             for i, item in enumerate(getattr(self, group)):
                 yield f"$.{group}[{i}].text", item.text
+        for i, target in enumerate(self.targets):
+            for j, revision in enumerate(target.revisions):
+                if revision.text is not None:
+                    yield f"$.targets[{i}].revisions[{j}].text", revision.text
         for i, metric in enumerate(self.metrics):
             yield f"$.metrics[{i}].name", metric.name
         for i, scale in enumerate(self.scales):
@@ -236,3 +281,8 @@ class Plan:
         for where, text in self._texts():
             if self.source_language not in text:
                 yield Problem(where, f"no text in the source language {self.source_language!r}")
+
+
+def _metrics_read(version: Version) -> list[str]:
+    """Every metric a version's measures read, its parts' included."""
+    return version.metric_ids()

@@ -23,19 +23,23 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from ._ids import ID_PATTERN, check_id
-from ._periods import MAX_YEAR, MIN_YEAR, Period, valid_year
-from .conditions import CONDITION_TYPES, AllOf, Condition
+from .attributes import Attributes
+from .conditions import CONDITIONS
+from .constraints import constraints_of, identifier, year
 from .judgements import Judgement
-from .measures import MEASURE_TYPES, REFERENCE_TYPES, Measure, Reference
-from .metrics import Metric, RatingScale
+from .kinds import Registry
+from .measures import MEASURES, REFERENCES, Subject
+from .observations import Breakdown
 from .observations_io import OBSERVATIONS_SCHEMA
-from .plan import Plan, Target
-from .schedules import SCHEDULE_TYPES, Schedule
+from .periods import FiscalYear, Month, Period, Quarter
+from .plan import Plan
+from .quantifiers import QUANTIFIERS
+from .schedules import SCHEDULES
 from .serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
 from .status import Status
 from .text import LANGUAGE_TAG as LANGUAGE_TAG_PATTERN
 from .text import Text
+from .words import Phrase
 
 __all__ = ["evaluation_schema", "observations_schema", "plan_schema"]
 
@@ -44,14 +48,17 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: JSON Schema, as a JSON-ready ``dict``.
 Schema = dict[str, Any]
 
-IDENTIFIER: Schema = {
-    "type": "string",
-    "pattern": f"^{ID_PATTERN.pattern}$",
-    "description": "an identifier: letters, digits, '_', '.', '-'",
-}
-YEAR: Schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+IDENTIFIER: Schema = identifier.schema
+YEAR: Schema = year.schema
 DATE: Schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-PERIOD: Schema = {"anyOf": [YEAR, DATE], "description": 'a year (2023) or a date "YYYY-MM-DD"'}
+MONTH: Schema = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
+QUARTER: Schema = {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}
+FISCAL_YEAR: Schema = {"type": "string", "pattern": r"^FY\d{4}$"}
+PERIOD: Schema = {
+    "anyOf": [YEAR, DATE, MONTH, QUARTER, FISCAL_YEAR],
+    "description": 'a year (2023), a date "YYYY-MM-DD", a month "YYYY-MM", a quarter '
+    '"YYYY-Qn" or a fiscal year "FYyyyy"',
+}
 LANGUAGE_TAG = f"^{LANGUAGE_TAG_PATTERN.pattern}$"
 TEXT: Schema = {
     "type": "object",
@@ -67,40 +74,43 @@ DISTRIBUTION: Schema = {
     "propertyNames": IDENTIFIER,
     "additionalProperties": {"type": "integer", "minimum": 0},
 }
-
-# Constraints that attrs validators enforce but types do not show.
-_REFINED: dict[tuple[type, str], Schema] = {
-    (Plan, "source_language"): {"type": "string", "pattern": LANGUAGE_TAG},
-    (Target, "directions"): {"type": "array", "items": IDENTIFIER},
-    (Metric, "unit"): {"type": "string", "pattern": r"\S"},
-    (AllOf, "parts"): {"minItems": 2},
-    (RatingScale, "levels"): {"minItems": 2},
+BREAKDOWN: Schema = {
+    "type": "object",
+    "description": 'which member of each dimension a figure is for, e.g. {"area": "urban"}',
+    "propertyNames": IDENTIFIER,
+    "additionalProperties": {"type": "string", "pattern": r"\S"},
+}
+ATTRIBUTES: Schema = {
+    "type": "object",
+    "description": "free attributes, name → text",
+    "propertyNames": IDENTIFIER,
+    "additionalProperties": {"type": "string", "pattern": r"\S"},
 }
 
-# The tagged unions: each member is an object with a constant "kind".
-_UNIONS: dict[object, tuple[str, tuple[type, ...]]] = {
-    Measure: ("Measure", MEASURE_TYPES),
-    Condition: ("Condition", CONDITION_TYPES),
-    Schedule: ("Schedule", SCHEDULE_TYPES),
-    Reference: ("Reference", REFERENCE_TYPES),
+#: Types written in files as something other than an object of their fields.
+_SHARED: dict[object, tuple[str, Schema]] = {
+    Period: ("Period", PERIOD),
+    dt.date: ("Date", DATE),
+    Month: ("Month", MONTH),
+    Quarter: ("Quarter", QUARTER),
+    FiscalYear: ("FiscalYear", FISCAL_YEAR),
+    Text: ("Text", TEXT),
+    # Phrases (reasons, remarks) are written said, in each language.
+    Phrase: ("Text", TEXT),
+    Breakdown: ("Breakdown", BREAKDOWN),
+    Attributes: ("Attributes", ATTRIBUTES),
 }
 
-
-def _validators(validator: object) -> list[object]:
-    """The validators inside an attrs validator (``optional``, ``and_`` unwrapped)."""
-    if validator is None:
-        return []
-    inner = getattr(validator, "validator", None)
-    if inner is not None:
-        return _validators(inner)
-    many = getattr(validator, "_validators", None)
-    if many is not None:
-        return [found for one in many for found in _validators(one)]
-    return [validator]
+# The families of kinds, by their base class: each member is an object with a
+# constant "kind", read from the registry when the schema is made.
+_FAMILIES: dict[object, tuple[str, Registry[Any]]] = {
+    registry.base: (registry.base.__name__, registry)
+    for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
+}
 
 
 class _Generator:
-    """Builds the schema of a class graph, one ``$defs`` entry per class and union."""
+    """Builds the schema of a class graph, one ``$defs`` entry per class and family."""
 
     def __init__(self) -> None:
         self.defs: dict[str, Schema] = {}
@@ -109,10 +119,12 @@ class _Generator:
         return {"$ref": f"#/$defs/{name}"}
 
     def of_type(self, kind: Any) -> Schema:
-        if kind in _UNIONS:
-            return self.union(kind)
-        if kind == Period:
-            return self.shared("Period", PERIOD)
+        if kind in _FAMILIES:
+            return self.family(kind)
+        if kind == Subject:
+            return {"anyOf": [dict(IDENTIFIER), self.family(MEASURES.base)]}
+        if kind in _SHARED:
+            return self.shared(*_SHARED[kind])
         origin = typing.get_origin(kind)
         if origin in (Union, types.UnionType):
             return self.of_union(typing.get_args(kind))
@@ -131,24 +143,16 @@ class _Generator:
         }
         if kind in simple:
             return dict(simple[kind])
-        if kind is dt.date:
-            return self.shared("Date", DATE)
-        if kind is Text:
-            return self.shared("Text", TEXT)
         if attrs.has(kind):
             return self.of_class(kind)
         raise TypeError(f"no JSON Schema for {kind!r}")
 
     def of_union(self, members: tuple[Any, ...]) -> Schema:
         rest = tuple(member for member in members if member is not type(None))
-        if len(rest) > 1 and Union[rest] in _UNIONS:
-            # Optional[Measure] is flattened by typing into its members and None.
-            options = [self.union(Union[rest])]
-        else:
-            options = []
-            for member in rest:
-                found = self.of_type(member)
-                options += found["anyOf"] if list(found) == ["anyOf"] else [found]
+        options: list[Schema] = []
+        for member in rest:
+            found = self.of_type(member)
+            options += found["anyOf"] if list(found) == ["anyOf"] else [found]
         if len(rest) < len(members):
             options.append({"type": "null"})
         return options[0] if len(options) == 1 else {"anyOf": options}
@@ -157,11 +161,11 @@ class _Generator:
         self.defs.setdefault(name, schema)
         return self.ref(name)
 
-    def union(self, union: object) -> Schema:
-        name, members = _UNIONS[union]
+    def family(self, base: object) -> Schema:
+        name, registry = _FAMILIES[base]
         if name not in self.defs:
             self.defs[name] = {}  # claimed before the members, which may refer back
-            self.defs[name] = {"oneOf": [self.of_class(member) for member in members]}
+            self.defs[name] = {"oneOf": [self.of_class(member) for member in registry.types()]}
         return self.ref(name)
 
     def of_class(self, cls: type) -> Schema:
@@ -183,7 +187,7 @@ class _Generator:
             if not field.init:
                 continue
             key = field.alias or field.name
-            properties[key] = self.of_field(cls, field, hints[field.name])
+            properties[key] = self.of_field(field, hints[field.name])
             if field.default is attrs.NOTHING:
                 required.append(key)
         schema: Schema = {"type": "object", "properties": properties}
@@ -195,18 +199,24 @@ class _Generator:
             schema["description"] = " ".join(doc.split())
         return schema
 
-    def of_field(self, cls: type, field: attrs.Attribute[Any], kind: Any) -> Schema:
-        found = _validators(field.validator)
-        schema: Schema
-        if check_id in found or valid_year in found:
-            schema = dict(IDENTIFIER if check_id in found else YEAR)
-            if _is_optional(kind):
-                # An optional identifier or year may be null, as the loader accepts.
-                schema = {"anyOf": [schema, {"type": "null"}]}
+    def of_field(self, field: attrs.Attribute[Any], kind: Any) -> Schema:
+        """The field's type, narrowed by every constraint declared on it."""
+        found = constraints_of(field.validator)
+        if found and not _is_optional(kind) and kind in (str, int, Decimal):
+            schema: Schema = {}
         else:
             schema = self.of_type(kind)
-        refined = _REFINED.get((cls, field.name))
-        return {**schema, **refined} if refined is not None else schema
+        narrowing: Schema = {}
+        for constraint in found:
+            narrowing.update(constraint.schema)
+        if not narrowing:
+            return schema
+        if _is_optional(kind):
+            # An optional field may be null, as the loader accepts; the constraint
+            # narrows the value when there is one.
+            inner = [option for option in schema["anyOf"] if option != {"type": "null"}]
+            return {"anyOf": [{**option, **narrowing} for option in inner] + [{"type": "null"}]}
+        return {**schema, **narrowing}
 
 
 def _is_optional(kind: Any) -> bool:
@@ -245,15 +255,33 @@ def evaluation_schema() -> Schema:
     :func:`planmodel.dump_evaluation` writes.
     """
     generator = _Generator()
+    judgements: Schema = {"type": "array", "items": generator.of_class(Judgement)}
+    member: Schema = {
+        "type": "object",
+        "description": "how one member of a breakdown stands on a target judged across members",
+        "properties": {
+            "member": {"type": "string"},
+            "status": generator.of_type(Status),
+            "judgements": judgements,
+        },
+        "required": ["member", "status", "judgements"],
+        "additionalProperties": False,
+    }
     target_result: Schema = {
         "type": "object",
         "description": "how one target stands: its status, the judgement of each period "
-        "and a one-sentence explanation by language",
+        "(or of each member) and a one-sentence explanation by language",
         "properties": {
             "target": IDENTIFIER,
             "status": generator.of_type(Status),
-            "judgements": {"type": "array", "items": generator.of_class(Judgement)},
+            "judgements": judgements,
             "explanation": generator.of_type(Text),
+            "members": {"type": "array", "items": member},
+            "revision": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "the index of the earlier version of the target judged",
+            },
         },
         "required": ["target", "status", "judgements", "explanation"],
         "additionalProperties": False,
@@ -282,8 +310,9 @@ def evaluation_schema() -> Schema:
 def observations_schema() -> Schema:
     """The schema of an observations file in JSON (``"schema": "planmodel-observations/1"``).
 
-    Each observation gives exactly one of ``value`` (a number), ``level`` (a rating)
-    or ``distribution`` (units by level).
+    Each observation gives exactly one of ``value`` (a number, or ``true``/``false``
+    for a yes/no metric), ``level`` (a rating) or ``distribution`` (units by level),
+    and may name the member of a breakdown it is for.
     """
     nullable_text: Schema = {"type": ["string", "null"]}
     observation: Schema = {
@@ -292,11 +321,12 @@ def observations_schema() -> Schema:
         "properties": {
             "metric": IDENTIFIER,
             "period": {"$ref": "#/$defs/Period"},
-            "value": {"type": "number"},
+            "value": {"type": ["number", "boolean"]},
             "level": IDENTIFIER,
             "distribution": {"$ref": "#/$defs/Distribution"},
             "source": nullable_text,
             "note": nullable_text,
+            "breakdown": {"$ref": "#/$defs/Breakdown"},
         },
         "required": ["metric", "period"],
         "oneOf": [
@@ -310,7 +340,12 @@ def observations_schema() -> Schema:
         "properties": {"observations": {"type": "array", "items": {"$ref": "#/$defs/Observation"}}},
         "required": ["observations"],
     }
-    defs = {"Observation": observation, "Period": PERIOD, "Distribution": DISTRIBUTION}
+    defs = {
+        "Observation": observation,
+        "Period": PERIOD,
+        "Distribution": DISTRIBUTION,
+        "Breakdown": BREAKDOWN,
+    }
     return _document("planmodel observations", OBSERVATIONS_SCHEMA, body, defs)
 
 

@@ -17,8 +17,11 @@ from ._converter import CONVERTER, structure
 from ._json import read_json, write_json
 from ._sources import is_text, source_name
 from .errors import PlanLoadError, Problem
-from .evaluation import Evaluation
+from .evaluation import Evaluation, TargetResult, report_languages
+from .judgements import Judgement
+from .periods import to_json
 from .plan import Plan
+from .words import Phrase, say
 
 __all__ = [
     "EVALUATION_SCHEMA",
@@ -100,16 +103,65 @@ def dumps_plan(plan: Plan) -> str:
 
 
 def dump_evaluation(evaluation: Evaluation) -> dict[str, Any]:
-    """The evaluation as a JSON-ready ``dict``, with a summary of counts by status."""
-    body = CONVERTER.unstructure(evaluation, Evaluation)
+    """The evaluation as a JSON-ready ``dict``, with a summary of counts by status.
+
+    Reasons, remarks and explanations are written in the plan's languages that
+    planmodel can write (English when it can write none of them).
+    """
     summary = {status.value: count for status, count in evaluation.summary.items()}
+    plan = evaluation.judged_plan
     return {
         "schema": EVALUATION_SCHEMA,
-        "plan": body["plan"],
-        "as_of": body["as_of"],
+        "plan": evaluation.plan,
+        "as_of": evaluation.as_of.isoformat(),
         "summary": summary,
-        "targets": body["targets"],
+        "targets": [_target_result(plan, result) for result in evaluation.targets],
     }
+
+
+def _said(plan: Plan | None, phrase: Phrase) -> dict[str, str]:
+    tags = report_languages(plan) if plan is not None else ["en"]
+    return {tag: say(phrase, tag, plan) for tag in sorted(tags)}
+
+
+def _judgement(plan: Plan | None, judgement: Judgement) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "period": None if judgement.period is None else to_json(judgement.period),
+        "status": judgement.status.value,
+    }
+    for key in ("value", "gap", "progress", "expected"):
+        if getattr(judgement, key) is not None:
+            found[key] = getattr(judgement, key)
+    if judgement.reason is not None:
+        found["reason"] = _said(plan, judgement.reason)
+    if judgement.parts:
+        found["parts"] = [_judgement(plan, part) for part in judgement.parts]
+    if judgement.warning:
+        found["warning"] = True
+    if judgement.remark is not None:
+        found["remark"] = _said(plan, judgement.remark)
+    return found
+
+
+def _target_result(plan: Plan | None, result: TargetResult) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "target": result.target,
+        "status": result.status.value,
+        "judgements": [_judgement(plan, judgement) for judgement in result.judgements],
+        "explanation": result.explanation.as_dict(),
+    }
+    if result.members:
+        found["members"] = [
+            {
+                "member": member.member,
+                "status": member.status.value,
+                "judgements": [_judgement(plan, j) for j in member.judgements],
+            }
+            for member in result.members
+        ]
+    if result.revision is not None:
+        found["revision"] = result.revision
+    return found
 
 
 def dumps_evaluation(evaluation: Evaluation) -> str:

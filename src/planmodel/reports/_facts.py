@@ -6,6 +6,7 @@ that the text, Markdown and HTML reports cannot disagree about a figure.
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,15 +14,17 @@ from typing import Optional
 
 from attrs import frozen
 
-from .._explain import show_value, status_word
+from .._explain import figure
 from .._numbers import HUNDRED, ONE, format_number, mul
-from .._periods import Period, format_period, period_end
-from ..conditions import AllOf, Condition, RatingAtLeast, _Numeric
+from ..conditions import Condition
 from ..evaluation import Evaluation, TargetResult
 from ..judgements import Judgement
-from ..measures import Measure, _RatedMeasure
-from ..plan import Plan, Target
+from ..measures import Measure
+from ..periods import Period, format_period
+from ..plan import Plan
 from ..status import Status
+from ..targets import Target
+from ..words import Amount, Phrase, say, status_word
 from ._words import label
 
 
@@ -41,6 +44,10 @@ class Row:
     expected_number: Optional[Decimal]
     #: Progress as a number, 1 at the target.
     progress_value: Optional[Decimal]
+    #: A met figure past the condition's warning level.
+    warning: bool = False
+    #: The day the period ends, for a time line.
+    day: Optional[dt.date] = None
 
     @property
     def when(self) -> str:
@@ -57,14 +64,16 @@ class Bound:
 
 @frozen
 class Series:
-    """One measure of a target with its judgements: the target itself, or one part of
-    an ``all of``."""
+    """One measure of a target with its judgements: the target itself, one part of an
+    ``all of``, or one member of a breakdown."""
 
     label: str
     rows: tuple[Row, ...]
     bounds: tuple[Bound, ...]
     #: Names of the levels of a rated measure, lowest first, for a chart's axis.
     levels: tuple[str, ...]
+    #: The series' own status, for a member of a breakdown.
+    status: Optional[Status] = None
 
     @property
     def latest(self) -> Row | None:
@@ -85,7 +94,8 @@ class Series:
 class TargetFacts:
     """A target and its verdict, ready to lay out."""
 
-    number: int
+    #: "15", or "15.1" for the first sub-target of target 15.
+    number: str
     id: str
     text: str
     requirement: str
@@ -93,6 +103,10 @@ class TargetFacts:
     status: Status
     explanation: str
     series: tuple[Series, ...]
+    #: How deep the target sits under its parents: 0 for a target of the plan.
+    depth: int = 0
+    #: Labelled facts about the target: its parent, commitment, attributes, revisions.
+    details: tuple[tuple[str, str], ...] = ()
 
     def no_data(self) -> Iterator[tuple[str, Row]]:
         """Every due period lacking a figure, with the part it belongs to."""
@@ -147,84 +161,65 @@ def percent(progress: Decimal) -> str:
     return f"{format_number(trim(mul(progress, HUNDRED)))}%"
 
 
+def _said(
+    plan: Plan, measure: Measure | None, value: Decimal | str | bool | None, lang: str
+) -> str:
+    return say(figure(plan, measure, value), lang, plan)
+
+
 def _bounds(plan: Plan, measure: Measure | None, condition: Condition, lang: str) -> list[Bound]:
-    if isinstance(condition, _Numeric):
-        lo, _, hi, _ = condition.bounds()
-        found = {value for value in (lo, hi) if value is not None}
-        return [Bound(value, show_value(plan, measure, value, lang)) for value in sorted(found)]
-    if isinstance(condition, RatingAtLeast) and isinstance(measure, _RatedMeasure):
-        rank = measure.scale(plan).rank(condition.level)
-        return [Bound(Decimal(rank), show_value(plan, measure, condition.level, lang))]
-    return []
+    found = []
+    scale = measure.scale(plan) if measure is not None else None
+    for mark in condition.marks():
+        if isinstance(mark, Decimal):
+            found.append(Bound(mark, _said(plan, measure, mark, lang)))
+        elif scale is not None and mark in scale.level_ids:
+            found.append(Bound(Decimal(scale.rank(mark)), _said(plan, measure, mark, lang)))
+    return found
+
+
+def _note(judgement: Judgement, plan: Plan, lang: str) -> str:
+    said = [
+        say(phrase, lang, plan)
+        for phrase in (judgement.remark, judgement.reason)
+        if phrase is not None
+    ]
+    return "; ".join(said)
 
 
 def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> Row:
     value, number = judgement.value, None
     gap = ""
-    if isinstance(value, Decimal):
+    if isinstance(value, bool):
+        number = ONE if value else Decimal(0)
+    elif isinstance(value, Decimal):
         number = value
-    elif isinstance(value, str) and isinstance(measure, _RatedMeasure):
-        number = Decimal(measure.scale(plan).rank(value))
-    if judgement.gap is not None:
+    elif isinstance(value, str) and measure is not None:
+        scale = measure.scale(plan)
+        number = Decimal(scale.rank(value)) if scale is not None else None
+    if judgement.gap is not None and not isinstance(value, bool):
         if isinstance(value, str):
             # A rating's gap counts levels of the scale, not the measure's unit.
             word = label("level" if judgement.gap == 1 else "levels", lang)
             gap = f"{format_number(judgement.gap)} {word}"
-        else:
-            gap = show_value(plan, measure, judgement.gap, lang)
+        elif measure is not None:
+            gap = say(Amount(judgement.gap, measure.unit(plan).difference()), lang, plan)
     return Row(
         period=judgement.period,
         status=judgement.status,
-        value=show_value(plan, measure, value, lang) if value is not None else "—",
+        value=_said(plan, measure, value, lang) if value is not None else "—",
         gap=gap,
         progress=percent(judgement.progress) if judgement.progress is not None else "",
         expected=(
-            show_value(plan, measure, judgement.expected, lang)
-            if judgement.expected is not None
-            else ""
+            _said(plan, measure, judgement.expected, lang) if judgement.expected is not None else ""
         ),
-        note=judgement.reason.pick(lang, "en") if judgement.reason is not None else "",
+        note=_note(judgement, plan, lang),
         number=number,
         expected_number=judgement.expected,
         progress_value=judgement.progress,
+        warning=judgement.warning,
+        day=plan.calendar.end(judgement.period) if judgement.period is not None else None,
     )
-
-
-def _all_series(plan: Plan, target: Target, result: TargetResult, lang: str) -> tuple[Series, ...]:
-    condition = target.condition
-    if not isinstance(condition, AllOf):
-        return (
-            _series(
-                plan,
-                "",
-                measure=target.measure,
-                condition=condition,
-                judgements=result.judgements,
-                lang=lang,
-            ),
-        )
-    parts = []
-    for index, item in enumerate(condition.parts):
-        # A period judged as a whole (no figure by the deadline) has no parts of its
-        # own: it stands for every part.
-        judgements = tuple(j.parts[index] if j.parts else j for j in result.judgements)
-        # A part's own text states its requirement; without one, the model's reading does.
-        if item.text is not None:
-            name = item.text.pick(lang, plan.source_language)
-        else:
-            what = item.measure.describe(plan, lang) + " " if item.measure is not None else ""
-            name = what + item.condition.describe(plan, item.measure, lang)
-        parts.append(
-            _series(
-                plan,
-                name,
-                measure=item.measure,
-                condition=item.condition,
-                judgements=judgements,
-                lang=lang,
-            )
-        )
-    return tuple(parts)
 
 
 def _series(
@@ -235,38 +230,156 @@ def _series(
     condition: Condition,
     judgements: tuple[Judgement, ...],
     lang: str,
+    status: Status | None = None,
 ) -> Series:
     levels: tuple[str, ...] = ()
-    if isinstance(measure, _RatedMeasure) and measure.yields == "rating":
-        levels = tuple(
-            level.label.pick(lang, plan.source_language) for level in measure.scale(plan).levels
-        )
+    scale = measure.scale(plan) if measure is not None else None
+    if scale is not None and measure is not None and measure.yields(plan) == "rating":
+        levels = tuple(level.label.pick(lang, plan.source_language) for level in scale.levels)
     return Series(
         name,
         tuple(_row(plan, measure, judgement, lang) for judgement in judgements),
         tuple(_bounds(plan, measure, condition, lang)),
         levels,
+        status,
     )
+
+
+def _all_series(plan: Plan, result: TargetResult, lang: str) -> tuple[Series, ...]:
+    version = result.version
+    if result.members:
+        return tuple(
+            series
+            for member in result.members
+            for series in _components(
+                plan,
+                measure=version.measure,
+                condition=version.condition,
+                judgements=member.judgements,
+                lang=lang,
+                member=member,
+            )
+        )
+    return _components(
+        plan,
+        measure=version.measure,
+        condition=version.condition,
+        judgements=result.judgements,
+        lang=lang,
+        member=None,
+    )
+
+
+def _components(
+    plan: Plan,
+    *,
+    measure: Measure | None,
+    condition: Condition,
+    judgements: tuple[Judgement, ...],
+    lang: str,
+    member: object,
+) -> tuple[Series, ...]:
+    pieces = condition.components(measure)
+    prefix = getattr(member, "member", "")
+    status = getattr(member, "status", None)
+    if len(pieces) == 1:
+        return (
+            _series(
+                plan,
+                prefix,
+                measure=measure,
+                condition=condition,
+                judgements=judgements,
+                lang=lang,
+                status=status,
+            ),
+        )
+    found = []
+    for index, (text, one, judged) in enumerate(pieces):
+        # A period judged as a whole (no figure by the deadline) has no parts of its
+        # own: it stands for every part.
+        rows = tuple(j.parts[index] if j.parts else j for j in judgements)
+        # A part's own text states its requirement; without one, the model's reading does.
+        if text is not None:
+            name = text.pick(lang, plan.source_language)
+        else:
+            what = one.describe(plan, lang) + " " if one is not None else ""
+            name = what + judged.describe(plan, one, lang)
+        if prefix:
+            name = f"{prefix}: {name}"
+        found.append(
+            _series(
+                plan, name, measure=one, condition=judged, judgements=rows, lang=lang, status=status
+            )
+        )
+    return tuple(found)
+
+
+def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> list[tuple[str, str]]:
+    found = []
+    if target.part_of is not None:
+        found.append((label("part_of", lang), target.part_of))
+    if target.commitment is not None:
+        found.append((label("commitment", lang), label(f"commitment.{target.commitment}", lang)))
+    if target.attributes:
+        shown = ", ".join(f"{key}: {text}" for key, text in target.attributes.items_tuple)
+        found.append((label("attributes", lang), shown))
+    for index, revision in enumerate(target.revisions):
+        version = target.versions()[index]
+        said = say(
+            Phrase(
+                "label.revision",
+                day=revision.replaced,
+                requirement=version.words(plan),
+            ),
+            lang,
+            plan,
+        )
+        if revision.reason is not None:
+            said += f" ({revision.reason.pick(lang, plan.source_language)})"
+        found.append((label("revised", lang), said))
+    return found
+
+
+def _numbered(plan: Plan, results: dict[str, TargetResult]) -> list[tuple[str, int, Target]]:
+    """The judged targets in reading order, each sub-target right after its parent,
+    numbered "15" and "15.1"."""
+    order = {target.id: index for index, target in enumerate(plan.targets, start=1)}
+    found: list[tuple[str, int, Target]] = []
+
+    def visit(target: Target, number: str, depth: int) -> None:
+        if target.id in results:
+            found.append((number, depth, target))
+        for index, child in enumerate(plan.parts_of(target.id), start=1):
+            visit(child, f"{number}.{index}", depth + 1)
+
+    for target in plan.targets:
+        parent = target.part_of
+        if parent is None or parent not in order:
+            visit(target, str(order[target.id]), 0)
+    return found
 
 
 def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
     """Everything a report shows about *evaluation* of *plan*, in *lang*."""
     if evaluation.plan != plan.id:
         raise ValueError(f"the evaluation is of plan {evaluation.plan!r}, not {plan.id!r}")
-    order = {target.id: index for index, target in enumerate(plan.targets, start=1)}
+    results = {result.target: result for result in evaluation.targets}
     targets = []
-    for result in evaluation.targets:
-        target = plan.target(result.target)
+    for number, depth, target in _numbered(plan, results):
+        result = results[target.id]
         targets.append(
             TargetFacts(
-                number=order[target.id],
+                number=number,
                 id=target.id,
                 text=target.text.pick(lang, plan.source_language),
-                requirement=target.describe(plan, lang),
+                requirement=say(result.version.words(plan), lang, plan),
                 notes=target.notes.pick(lang, plan.source_language) if target.notes else "",
                 status=result.status,
-                explanation=result.explanation.pick(lang, "en", plan.source_language),
-                series=_all_series(plan, target, result, lang),
+                explanation=say(result.explanation_words(), lang, plan),
+                series=_all_series(plan, result, lang),
+                depth=depth,
+                details=tuple(_details(plan, target, result, lang)),
             )
         )
     return Facts(
@@ -278,8 +391,3 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
         summary=tuple(evaluation.summary.items()),
         targets=tuple(targets),
     )
-
-
-def x_position(period: Period) -> int:
-    """A period's place on a time line, in days (a year counts as of its last day)."""
-    return period_end(period).toordinal()

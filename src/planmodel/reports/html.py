@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from .._explain import status_word
 from .._numbers import HUNDRED, ONE, ZERO, add, div, mul, sub
 from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
-from ._facts import Facts, Row, Series, TargetFacts, facts, percent, x_position
-from ._words import SYMBOLS, label
+from ..words import status_word
+from ._facts import Facts, Row, Series, TargetFacts, facts, percent
+from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_html"]
 
@@ -26,6 +26,7 @@ __all__ = ["render_html"]
 _COLOURS = {
     Status.NOT_MET: "#b3261e",
     Status.OFF_TRACK: "#c26a00",
+    Status.NEARLY_MET: "#8a6d00",
     Status.NO_DATA: "#7b4fa0",
     Status.PENDING: "#6b6b6b",
     Status.ON_TRACK: "#00778b",
@@ -60,6 +61,10 @@ section.target p { margin: .2rem 0; }
 svg.chart { display: block; margin: .3rem 0; max-width: 100%; height: auto; }
 svg.chart text { font: 10px system-ui, sans-serif; fill: #333; }
 ul.missing li { margin: .15rem 0; }
+section.target.depth-1 { margin-left: 1.5rem; }
+section.target.depth-2, section.target.depth-3 { margin-left: 3rem; }
+tr.depth-1 td:nth-child(2) { padding-left: 1.5rem; }
+.warning { color: #8a4b00; font-weight: 600; white-space: nowrap; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   section.target { break-inside: avoid; page-break-inside: avoid; }
@@ -154,7 +159,7 @@ def _anchor(x: str) -> str:
 
 
 def _chart(part: Series, lang: str, title: str) -> str:
-    rows = [row for row in part.rows if row.period is not None]
+    rows = [row for row in part.rows if row.day is not None]
     plotted = [row for row in rows if row.number is not None]
     head = (
         f'<svg class="chart" role="img" viewBox="0 0 {_WIDTH} {_HEIGHT}" '
@@ -177,14 +182,14 @@ def _chart(part: Series, lang: str, title: str) -> str:
     low, high = min(numbers), max(numbers)
     pad = div(sub(high, low), Decimal(10)) if high != low else div(max(abs(high), ONE), Decimal(10))
     low, high = sub(low, pad), add(high, pad)
-    days = [Decimal(x_position(row.period)) for row in rows if row.period is not None]
+    days = [Decimal(row.day.toordinal()) for row in rows if row.day is not None]
     first, last = min(days), max(days)
     width = _WIDTH - _LEFT - _RIGHT
     inner = _HEIGHT - _TOP - _BOTTOM
 
     def x_of(row: Row) -> str:
-        assert row.period is not None
-        return _coordinate(_scale(Decimal(x_position(row.period)), first, last, _LEFT, width))
+        assert row.day is not None
+        return _coordinate(_scale(Decimal(row.day.toordinal()), first, last, _LEFT, width))
 
     def y_of(value: Decimal) -> str:
         # SVG's y grows downwards: the highest value sits at the top.
@@ -273,7 +278,7 @@ def _overview(report: Facts) -> str:
             percent(found[1]) for part in target.series if (found := part.progress) is not None
         )
         rows.append(
-            f"<tr>{_cell(str(target.number), True)}"
+            f'<tr class="depth-{target.depth}">{_cell(target.number, True)}'
             f'<td><a href="#target-{_e(target.id)}">{_e(target.id)}</a> {_e(target.text)}</td>'
             f"<td>{_badge(target.status, lang)}</td>{_cell(latest or '—')}"
             f"{_cell(progress, True)}</tr>"
@@ -282,6 +287,12 @@ def _overview(report: Facts) -> str:
         f"<section><h2>{_e(label('targets', lang))}</h2><table>{head}{''.join(rows)}</table>"
         "</section>"
     )
+
+
+def _warning(row: Row, lang: str) -> str:
+    if not row.warning:
+        return ""
+    return f' <span class="warning">{_e(WARNING_SIGN + " " + label("warning", lang))}</span>'
 
 
 def _part_table(part: Series, lang: str) -> str:
@@ -299,7 +310,8 @@ def _part_table(part: Series, lang: str) -> str:
         ]
     )
     rows = "".join(
-        f"<tr>{_cell(row.when)}{_cell(row.value, True)}<td>{_badge(row.status, lang)}</td>"
+        f"<tr>{_cell(row.when)}{_cell(row.value, True)}<td>{_badge(row.status, lang)}"
+        f"{_warning(row, lang)}</td>"
         f"{_cell(row.gap, True)}{_cell(row.progress, True)}{_cell(row.expected, True)}"
         f"{_cell(row.note)}</tr>"
         for row in part.rows
@@ -309,12 +321,16 @@ def _part_table(part: Series, lang: str) -> str:
 
 def _target(target: TargetFacts, lang: str) -> str:
     pieces = [
-        f'<section class="target s-{target.status.value}" id="target-{_e(target.id)}">',
+        f'<section class="target s-{target.status.value} depth-{target.depth}" '
+        f'id="target-{_e(target.id)}">',
         f"<h3>{target.number}. {_e(target.id)} — {_e(target.text)} "
         f"{_badge(target.status, lang)}</h3>",
         f'<p><span class="label">{_e(label("requirement", lang))}:</span> '
         f"{_e(target.requirement)}</p>",
         f'<p><span class="label">{_e(label("why", lang))}:</span> {_e(target.explanation)}</p>',
+    ]
+    pieces += [
+        f'<p><span class="label">{_e(name)}:</span> {_e(text)}</p>' for name, text in target.details
     ]
     if target.notes:
         pieces.append(
@@ -323,7 +339,8 @@ def _target(target: TargetFacts, lang: str) -> str:
     for part in target.series:
         pieces.append('<div class="part">')
         if part.label:
-            pieces.append(f"<h4>{_e(part.label)}</h4>")
+            badge = f" {_badge(part.status, lang)}" if part.status is not None else ""
+            pieces.append(f"<h4>{_e(part.label)}{badge}</h4>")
         title = f"{target.id}{' — ' + part.label if part.label else ''}: {label('chart', lang)}"
         pieces += [_progress(part, lang), _chart(part, lang, title), _part_table(part, lang)]
         pieces.append("</div>")

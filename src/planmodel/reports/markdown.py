@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._explain import status_word
 from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
+from ..words import status_word
 from ._facts import Facts, Series, TargetFacts, facts, percent
-from ._words import SYMBOLS, label
+from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_markdown"]
 
@@ -77,8 +77,8 @@ def _overview(report: Facts) -> str:
         )
         rows.append(
             [
-                str(target.number),
-                target.id,
+                target.number,
+                " " * target.depth + target.id,
                 target.text,
                 f"{SYMBOLS[target.status]} {status_word(target.status, lang)}",
                 latest or "—",
@@ -112,7 +112,8 @@ def _part(part: Series, lang: str) -> str:
         [
             row.when,
             row.value,
-            f"{SYMBOLS[row.status]} {status_word(row.status, lang)}",
+            f"{SYMBOLS[row.status]} {status_word(row.status, lang)}"
+            + (f" {WARNING_SIGN} {label('warning', lang)}" if row.warning else ""),
             row.gap,
             row.progress,
             row.expected,
@@ -126,9 +127,11 @@ def _part(part: Series, lang: str) -> str:
 
 
 def _target(target: TargetFacts, lang: str) -> list[str]:
+    heading = "###" + "#" * min(target.depth, 3)
     lines = [
-        f"### {target.number}. {escape(target.id)} — {escape(target.text)}",
+        f"{heading} {target.number}. {escape(target.id)} — {escape(target.text)}",
         "",
+        *(f"- **{escape(name)}:** {escape(text)}" for name, text in target.details),
         f"- **{escape(label('requirement', lang))}:** {escape(target.requirement)}",
         f"- **{escape(label('status', lang))}:** {SYMBOLS[target.status]} "
         f"{escape(status_word(target.status, lang))}",
@@ -139,7 +142,12 @@ def _target(target: TargetFacts, lang: str) -> list[str]:
     for part in target.series:
         lines.append("")
         if part.label:
-            lines += [f"**{escape(part.label)}**", ""]
+            status = (
+                f" — {SYMBOLS[part.status]} {escape(status_word(part.status, lang))}"
+                if part.status is not None
+                else ""
+            )
+            lines += [f"**{escape(part.label)}**{status}", ""]
         lines.append(_part(part, lang))
     return lines
 

@@ -4,7 +4,9 @@ and every target in words ("at least 95%, by 2025-12-31")."""
 from __future__ import annotations
 
 from ..plan import Plan
+from ..targets import Target
 from ..text import Text
+from ..words import say
 from ._words import label
 
 __all__ = ["render_outline"]
@@ -47,15 +49,31 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
         lines += _numbered([(b.id, pick(b.text)) for b in plan.breakthroughs])
     if plan.targets:
         lines += ["", f"{label('targets', lang)}:"]
-        for number, target in enumerate(plan.targets, 1):
-            lines += [
-                f"  {number}. [{target.id}] {pick(target.text)}",
-                f"     → {target.describe(plan, lang)}",
-            ]
+
+        def show(target: Target, number: str, depth: int) -> None:
+            pad = "  " * (depth + 1)
+            lines.append(f"{pad}{number}. [{target.id}] {pick(target.text)}")
+            lines.append(f"{pad}   → {target.describe(plan, lang)}")
+            if target.commitment is not None:
+                commitment = label(f"commitment.{target.commitment}", lang)
+                lines.append(f"{pad}   {label('commitment', lang)}: {commitment}")
             if target.directions:
-                lines.append(f"     {label('serves', lang)}: {', '.join(target.directions)}")
+                lines.append(f"{pad}   {label('serves', lang)}: {', '.join(target.directions)}")
+            if target.attributes:
+                shown = ", ".join(f"{k}: {v}" for k, v in target.attributes.items_tuple)
+                lines.append(f"{pad}   {label('attributes', lang)}: {shown}")
+            for revision in target.revisions:
+                lines.append(
+                    f"{pad}   {label('revised', lang)}: {say(revision.replaced, lang, plan)}"
+                )
             if target.notes is not None:
-                lines.append(f"     {label('notes', lang)}: {pick(target.notes)}")
+                lines.append(f"{pad}   {label('notes', lang)}: {pick(target.notes)}")
+            for index, child in enumerate(plan.parts_of(target.id), 1):
+                show(child, f"{number}.{index}", depth + 1)
+
+        for number, target in enumerate(plan.targets, 1):
+            if target.part_of is None:
+                show(target, str(number), 0)
     if plan.metrics:
         lines += ["", f"{label('metrics', lang)}:"]
         for metric in plan.metrics:
@@ -64,6 +82,18 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
                 facts.append(label(f"{metric.better}_better", lang))
             if metric.scale is not None:
                 facts.append(metric.scale)
+            if metric.currency is not None:
+                facts.append(f"{label('currency', lang)} {metric.currency}")
+            if metric.price_basis is not None:
+                facts.append(f"{label('price_basis', lang)}: {pick(metric.price_basis)}")
+            if metric.definition is not None:
+                facts.append(f"{label('definition', lang)}: {pick(metric.definition)}")
+            if metric.dimensions:
+                dims = "; ".join(
+                    d.id + (f" ({', '.join(d.members)})" if d.members else "")
+                    for d in metric.dimensions
+                )
+                facts.append(f"{label('dimensions', lang)}: {dims}")
             lines.append(f"  - {metric.id}: {pick(metric.name)} ({', '.join(facts)})")
     if plan.scales:
         lines += ["", f"{label('scales', lang)}:"]

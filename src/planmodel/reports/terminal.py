@@ -11,12 +11,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Union
 
-from .._explain import status_word
 from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
-from ._facts import Facts, Series, TargetFacts, facts, percent
-from ._words import SYMBOLS, label
+from ..words import status_word
+from ._facts import Facts, Row, Series, TargetFacts, facts, percent
+from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_text"]
 
@@ -24,6 +24,7 @@ __all__ = ["render_text"]
 _COLOURS = {
     Status.NOT_MET: "1;31",
     Status.OFF_TRACK: "1;33",
+    Status.NEARLY_MET: "33",
     Status.NO_DATA: "35",
     Status.PENDING: "2",
     Status.ON_TRACK: "36",
@@ -58,6 +59,12 @@ def _paint(text: str, status: Status, color: bool) -> str:
 def status_text(status: Status, lang: str) -> str:
     """``"✗ not met"``: the symbol and the word."""
     return f"{SYMBOLS[status]} {status_word(status, lang)}"
+
+
+def row_status(row: Row, lang: str) -> str:
+    """A row's status, with the warning sign when a met figure is past its warning level."""
+    found = status_text(row.status, lang)
+    return f"{found} {WARNING_SIGN} {label('warning', lang)}" if row.warning else found
 
 
 def table(
@@ -130,8 +137,8 @@ def _overview(report: Facts, color: bool) -> list[str]:
     ]
     rows: list[list[Cell]] = [
         [
-            str(target.number),
-            target.id,
+            target.number,
+            "  " * target.depth + target.id,
             (status_text(target.status, lang), target.status),
             _latest(target),
             _progress(target),
@@ -157,7 +164,7 @@ def _part_table(part: Series, lang: str, color: bool) -> list[str]:
         [
             row.when,
             row.value,
-            (status_text(row.status, lang), row.status),
+            (row_status(row, lang), row.status),
             row.gap,
             row.progress,
             row.expected,
@@ -172,6 +179,7 @@ def _target(target: TargetFacts, lang: str, color: bool) -> list[str]:
     head = f"{target.number}. {target.id} — {target.text}"
     lines = [
         head,
+        *(f"   {name}: {text}" for name, text in target.details),
         f"   {label('requirement', lang)}: {target.requirement}",
         f"   {label('status', lang)}: "
         + _paint(status_text(target.status, lang), target.status, color),
@@ -181,7 +189,12 @@ def _target(target: TargetFacts, lang: str, color: bool) -> list[str]:
         lines.append(f"   {label('notes', lang)}: {target.notes}")
     for part in target.series:
         if part.label:
-            lines.append(f"   · {part.label}")
+            status = (
+                " — " + _paint(status_text(part.status, lang), part.status, color)
+                if part.status is not None
+                else ""
+            )
+            lines.append(f"   · {part.label}{status}")
         lines += _part_table(part, lang, color)
     return lines
 

@@ -1,0 +1,115 @@
+"""What a measure reads while a plan is evaluated: the plan, the figures, the calendar,
+and the member of a breakdown being judged.
+
+A measure defined outside planmodel reads figures only through a :class:`Context`,
+so that it works for a whole and for each member of a breakdown alike.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .observations import Observation, Observations
+from .periods import Calendar, Period
+from .words import MetricName, Phrase
+
+if TYPE_CHECKING:
+    from .metrics import RatingScale
+    from .plan import Plan
+
+__all__ = ["Context", "Missing"]
+
+
+class Missing:
+    """No reading could be computed; ``reason`` says which figure is lacking.
+
+    >>> Missing(Phrase("reason.no_figure", metric=MetricName("revenue"), period=2023)).reason.key
+    'reason.no_figure'
+    """
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: Phrase) -> None:
+        self.reason = reason
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Missing) and other.reason == self.reason
+
+    def __hash__(self) -> int:
+        return hash(self.reason)
+
+    def __repr__(self) -> str:
+        return f"Missing({self.reason!r})"
+
+
+class Context:
+    """A plan, the observations it is judged against, and the member being judged.
+
+    ``selection`` maps dimensions to the members being judged (empty for the whole);
+    every look-up applies it to the metrics that have those dimensions.
+    """
+
+    __slots__ = ("_keys", "calendar", "data", "plan", "selection")
+
+    def __init__(
+        self, plan: Plan, data: Observations, selection: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        self.plan = plan
+        self.data = data
+        self.calendar: Calendar = plan.calendar
+        self.selection = selection
+        self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def select(self, dimension: str, member: str) -> Context:
+        """The same context narrowed to one *member* of *dimension*."""
+        pairs = {**dict(self.selection), dimension: member}
+        return Context(self.plan, self.data, tuple(sorted(pairs.items())))
+
+    def key(self, metric: str) -> tuple[tuple[str, str], ...]:
+        """The breakdown of *metric* the selection reads (only its own dimensions)."""
+        found = self._keys.get(metric)
+        if found is None:
+            if not self.selection:
+                found = ()
+            else:
+                own = self.plan.metric(metric)
+                found = tuple(
+                    (dimension, member)
+                    for dimension, member in self.selection
+                    if own.dimension(dimension) is not None
+                )
+            self._keys[metric] = found
+        return found
+
+    def observation(self, metric: str, period: Period) -> Observation | None:
+        """The figure of *metric* for *period* (and the selected member), if reported."""
+        return self.data.get(metric, period, self.key(metric))
+
+    def number(self, metric: str, period: Period) -> Decimal | Missing:
+        """The number reported for *metric* in *period*, or :class:`Missing` saying so."""
+        found = self.data.number(metric, period, self.key(metric))
+        return self.missing(metric, period) if found is None else found
+
+    def periods(self, metric: str) -> tuple[Period, ...]:
+        """Periods with a figure for *metric* (and the selected member), earliest first."""
+        return self.data.periods(metric, self.key(metric))
+
+    def missing(self, metric: str, period: Period, key: str = "reason.no_figure") -> Missing:
+        """A :class:`Missing` naming *metric*, *period* and the member judged, if any."""
+        if self.selection:
+            member = ", ".join(member for _, member in self.selection)
+            return Missing(
+                Phrase(key + ".member", metric=MetricName(metric), period=period, member=member)
+            )
+        return Missing(Phrase(key, metric=MetricName(metric), period=period))
+
+    def scale_of(self, metric: str) -> RatingScale:
+        """The rating scale of a rated metric."""
+        scale_id = self.plan.metric(metric).scale
+        assert scale_id is not None, "plan validation guarantees rated metrics have a scale"
+        return self.plan.scale(scale_id)
+
+    def year(self, year: int) -> Period:
+        """The period the plan means by *year*: the year, or its fiscal year."""
+        return self.calendar.year(year)

@@ -1,0 +1,263 @@
+"""A deadline ("đến năm 2025"), with an optional baseline and milestones on the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, Optional
+
+import attrs
+from attrs import field, frozen
+
+from .._ids import to_tuple
+from .._numbers import to_decimal
+from ..conditions import Condition
+from ..context import Context
+from ..errors import FieldError, Problem
+from ..judgements import Judgement
+from ..measures import Measure
+from ..periods import Calendar, Period, format_period, to_date, to_period
+from ..status import Status
+from ..words import Phrase
+from .base import SCHEDULES, Line, Schedule, by_moment, judge_final, judge_interim, outside_term
+
+if TYPE_CHECKING:
+    from ..plan import Plan
+
+__all__ = ["ByDeadline", "Milestone"]
+
+
+@frozen
+class Milestone:
+    """An intermediate goal on the way to a deadline: "by 2020, 25% below 2010".
+
+    Its ``goal`` is a value of the target's measure; the condition keeps its shape
+    (at least, at most) and its tolerance, aimed at the milestone's goal.
+    """
+
+    period: Period = field(converter=to_period)
+    goal: Decimal = field(converter=to_decimal)
+
+
+def _to_milestones(value: object) -> tuple[Milestone, ...]:
+    if isinstance(value, Mapping):
+        return tuple(Milestone(period, goal) for period, goal in value.items())
+    return to_tuple(value)  # type: ignore[arg-type]
+
+
+def _optional_period(value: object) -> Period | None:
+    return None if value is None else to_period(value)
+
+
+def _final_period(calendar: Calendar, periods: Iterable[Period], day: dt.date) -> Period | None:
+    """The period whose figure is final for a deadline (or milestone) on *day*: the latest
+    figure dated within the plan's year that contains *day*, at or before it."""
+    opens = calendar.start(calendar.year_of(day))
+    found = [p for p in periods if opens <= calendar.end(p) <= day]
+    return max(found, key=calendar.end) if found else None
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@SCHEDULES.register
+@frozen
+class ByDeadline(Schedule):
+    """Judged on the figure for the deadline's period, once the deadline has passed.
+
+    - **After the deadline** the final figure is the one for the deadline's period:
+      the latest figure dated within the plan's year that contains the deadline, at or
+      before it (the year's own figure for a year-end deadline). An older figure is
+      not final: without the final figure the target is ``no_data``, with the earlier
+      judgements still shown. ``latest_within=n`` accepts instead the latest figure of
+      the *n* years up to the deadline (the "latest available data" practice), and the
+      judgement says so.
+    - **Before the deadline** a figure is compared with the line from the
+      ``baseline`` figure through the ``milestones`` to the goal: ``on_track`` on the
+      acceptable side of it, else ``off_track``; with no baseline, interim figures are
+      ``pending``. A milestone whose day has passed is judged like a deadline, against
+      its own goal. The latest judgement gives the status.
+    - Figures at or before the baseline describe the starting point and are not judged.
+    - A condition that stays met once met (``achieved``) is met by any met figure on or
+      before the deadline; the judgement records when.
+    """
+
+    kind: ClassVar[str] = "by_deadline"
+    deadline: dt.date = field(converter=to_date)
+    baseline: Optional[Period] = field(default=None, converter=_optional_period)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_to_milestones, kw_only=True)
+    latest_within: Optional[int] = field(default=None, kw_only=True)
+
+    @baseline.validator
+    def _check_order(self, _attribute: object, value: Period | None) -> None:
+        if value is not None and Calendar().end(value) >= self.deadline:
+            raise FieldError(
+                "baseline",
+                f"{format_period(value)} must come before the deadline {self.deadline}",
+            )
+
+    @milestones.validator
+    def _check_milestones(self, _attribute: object, value: tuple[Milestone, ...]) -> None:
+        days = []
+        for item in value:
+            if not isinstance(item, Milestone):
+                raise FieldError("milestones", f"expected Milestone, got {item!r}")
+            days.append(Calendar().end(item.period))
+        if days != sorted(set(days)):
+            raise FieldError("milestones", "milestones must be listed in time order, one per day")
+        if days and days[-1] >= self.deadline:
+            raise FieldError("milestones", "every milestone must come before the deadline")
+        if days and self.baseline is not None and days[0] <= Calendar().end(self.baseline):
+            raise FieldError("milestones", "every milestone must come after the baseline")
+
+    @latest_within.validator
+    def _check_window(self, _attribute: object, value: int | None) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise FieldError("latest_within", f"expected a number of years from 1, got {value!r}")
+
+    def judge(
+        self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
+    ) -> tuple[Status, tuple[Judgement, ...]]:
+        calendar = ctx.calendar
+        start = calendar.end(self.baseline) if self.baseline is not None else dt.date.min
+        cut_off = min(as_of, self.deadline)
+        periods = [
+            period
+            for period in condition.periods(ctx, measure)
+            if start < calendar.end(period) <= cut_off
+        ]
+        line = None
+        if self.baseline is not None:
+            steps = [(calendar.end(m.period), m.goal) for m in self.milestones]
+            line = Line(calendar.end(self.baseline), steps, self.deadline)
+        rows = {
+            period: judge_interim(
+                ctx, measure, condition, period, baseline=self.baseline, line=line
+            )
+            for period in periods
+        }
+        missing: list[Judgement] = []
+        for milestone in self.milestones:
+            day = calendar.end(milestone.period)
+            if day > as_of:
+                continue
+            final = _final_period(calendar, periods, day)
+            remark = Phrase("remark.milestone", period=milestone.period)
+            if final is None:
+                missing.append(
+                    Judgement(
+                        milestone.period,
+                        Status.NO_DATA,
+                        expected=milestone.goal,
+                        reason=Phrase("reason.no_milestone_figure", period=milestone.period),
+                        remark=remark,
+                    )
+                )
+            else:
+                rows[final] = judge_final(
+                    ctx,
+                    measure,
+                    condition,
+                    final,
+                    self.baseline,
+                    goal=milestone.goal,
+                    remark=remark,
+                )
+        if condition.kept_once_met:
+            for period in periods:
+                reached = judge_final(ctx, measure, condition, period, self.baseline)
+                if reached.status.is_success:
+                    remark = Phrase("remark.reached", period=period)
+                    rows[period] = attrs.evolve(reached, remark=remark)
+                    return reached.status, tuple(by_moment(ctx, [*rows.values(), *missing]))
+        if as_of < self.deadline:
+            ordered = by_moment(ctx, [*rows.values(), *missing])
+            # Before the deadline the latest figure speaks, whatever it says: a figure
+            # that cannot be judged (its baseline is missing, say) is no_data, not pending.
+            return (ordered[-1].status if ordered else Status.PENDING), tuple(ordered)
+        return self._after(
+            measure=measure,
+            condition=condition,
+            ctx=ctx,
+            periods=periods,
+            rows=rows,
+            missing=missing,
+        )
+
+    def _after(
+        self,
+        *,
+        measure: Measure | None,
+        condition: Condition,
+        ctx: Context,
+        periods: list[Period],
+        rows: dict[Period, Judgement],
+        missing: list[Judgement],
+    ) -> tuple[Status, tuple[Judgement, ...]]:
+        calendar = ctx.calendar
+        final = _final_period(calendar, periods, self.deadline)
+        remark = None
+        if final is None and self.latest_within is not None:
+            opens = _years_before(self.deadline, self.latest_within)
+            window = [p for p in periods if calendar.end(p) > opens]
+            if window:
+                final = max(window, key=calendar.end)
+                remark = Phrase(
+                    "remark.latest_available", period=final, years=str(self.latest_within)
+                )
+        if final is None:
+            missing.append(
+                Judgement(
+                    self.deadline,
+                    Status.NO_DATA,
+                    reason=Phrase("reason.no_final_figure", deadline=self.deadline),
+                )
+            )
+            return Status.NO_DATA, tuple(by_moment(ctx, [*rows.values(), *missing]))
+        rows[final] = judge_final(ctx, measure, condition, final, self.baseline, remark=remark)
+        return rows[final].status, tuple(by_moment(ctx, [*rows.values(), *missing]))
+
+    def problems(
+        self, plan: Plan, measure: Measure | None, condition: Condition, path: str
+    ) -> list[Problem]:
+        found = outside_term(plan, self.deadline.year, f"{path}.schedule.deadline")
+        if self.milestones and condition.goal() is None:
+            found.append(
+                Problem(
+                    f"{path}.schedule.milestones",
+                    f"milestones need a condition with a goal (at_least, at_most, or a "
+                    f"between or exactly with better=); {condition.kind} has none",
+                )
+            )
+        return found + super().problems(plan, measure, condition, path)
+
+    def words(self) -> Phrase:
+        return Phrase("schedule.by_deadline", deadline=self.deadline)
+
+
+def by_deadline(
+    deadline: dt.date | str,
+    *,
+    baseline: Period | str | None = None,
+    milestones: Mapping[Any, Any] | Iterable[Milestone] = (),
+    latest_within: int | None = None,
+) -> ByDeadline:
+    """``by_deadline("2025-12-31", baseline=2020)``: judged on the deadline's figure.
+
+    ``milestones={2020: -25, 2025: -38}`` adds intermediate goals (the line runs
+    through them); ``latest_within=3`` accepts the latest figure of the last three
+    years when the deadline's own is missing.
+    """
+    return ByDeadline(
+        to_date(deadline),
+        None if baseline is None else to_period(baseline),
+        milestones=_to_milestones(milestones),
+        latest_within=latest_within,
+    )

@@ -1,0 +1,63 @@
+"""Units: what a measured number counts, so that words and charts show it rightly.
+
+A metric's unit is free text ("billion VND", "years"), with three words that mean
+more: ``"percent"``, ``"count"`` and ``"yes/no"``. A measure derives its unit from
+the metrics it reads: a ratio per 10,000 is "per 10,000", a difference of two
+percentages is in percentage points, a change is in percent.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import frozen
+
+__all__ = ["COUNT", "PERCENT", "YES_NO", "Unit"]
+
+#: Metric units with a meaning beyond their words.
+PERCENT = "percent"
+COUNT = "count"
+#: A yes/no metric: its figures are ``true`` or ``false``, a milestone reached or not.
+YES_NO = "yes/no"
+
+UnitKind = Literal["percent", "count", "points", "per", "index", "metric", "rating", "flag"]
+
+
+@frozen
+class Unit:
+    """What a number counts.
+
+    ``kind`` is one of ``percent``, ``count``, ``points`` (percentage points),
+    ``per`` (per ``per`` of something: per mille, per 10,000), ``index`` (the
+    reference = 100), ``metric`` (a unit written out in ``text``), ``rating`` (a
+    level of the scale of the metric ``text``) or ``flag`` (yes/no).
+
+    >>> Unit.of_metric("percent"), Unit.of_metric("billion VND").text
+    (Unit(kind='percent', text='', per=0), 'billion VND')
+    """
+
+    kind: UnitKind
+    text: str = ""
+    per: int = 0
+
+    @classmethod
+    def of_metric(cls, unit: str) -> Unit:
+        """The unit a metric's figures are in, from the metric's unit text."""
+        if unit == PERCENT:
+            return PERCENT_UNIT
+        if unit == COUNT:
+            return COUNT_UNIT
+        if unit == YES_NO:
+            return FLAG_UNIT
+        return cls("metric", unit)
+
+    def difference(self) -> Unit:
+        """The unit of a difference of two such numbers: percentage points for percents."""
+        return POINTS_UNIT if self.kind in ("percent", "index") else self
+
+
+PERCENT_UNIT = Unit("percent")
+COUNT_UNIT = Unit("count")
+POINTS_UNIT = Unit("points")
+FLAG_UNIT = Unit("flag")
+INDEX_UNIT = Unit("index")
