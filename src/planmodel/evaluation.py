@@ -111,6 +111,15 @@ class Evaluation:
             counts[result.status] += 1
         return counts
 
+    def say(self, phrase: object, lang: str = "en") -> str:
+        """A judgement's ``reason`` or ``remark`` (any phrase) as text in *lang*,
+        naming metrics by their names in the judged plan.
+
+        >>> evaluation.say(judgement.reason)  # doctest: +SKIP
+        'no figure for budget revenue in 2021'
+        """
+        return say(phrase, lang, self._source)
+
     def result(self, target_id: str) -> TargetResult:
         for result in self.targets:
             if result.target == target_id:

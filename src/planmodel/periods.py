@@ -127,7 +127,8 @@ def to_date(value: object) -> dt.date:
 
 #: What a period written as text looks like, for messages.
 PERIOD_FORMS = (
-    'a year (2023), a date "YYYY-MM-DD", a month "YYYY-MM", a quarter "YYYY-Qn" or "FYyyyy"'
+    "a year (2023), a date (2023-12-31), a month (2023-12), a quarter (2023-Q4) "
+    "or a fiscal year (FY2023)"
 )
 
 
