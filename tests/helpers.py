@@ -29,6 +29,7 @@ from planmodel import (
     Better,
     Between,
     Condition,
+    Dimension,
     Exactly,
     Judgement,
     Level,
@@ -340,3 +341,79 @@ def delete_at(*path: str | int) -> Edit:
         del node[path[-1]]
 
     return change
+
+
+# -- metrics of the constructs real plans add: per-N ratios, yes/no, breakdowns -------------
+
+#: The 14 wards of Long Biên (and one more, for "15/15"), for targets judged across wards.
+WARDS = (
+    "Bồ Đề",
+    "Cự Khối",
+    "Đức Giang",
+    "Gia Thụy",
+    "Giang Biên",
+    "Long Biên",
+    "Ngọc Lâm",
+    "Ngọc Thụy",
+    "Phúc Đồng",
+    "Phúc Lợi",
+    "Sài Đồng",
+    "Thạch Bàn",
+    "Thượng Thanh",
+    "Việt Hưng",
+    "Phường mới",
+)
+
+#: Metrics for per-N ratios, yes/no milestones and breakdowns, beside ``METRICS``.
+MORE_METRICS: tuple[Metric, ...] = (
+    metric("doctors", "count", "higher", vi="số bác sĩ"),
+    metric("population", "people", vi="dân số"),
+    metric("energy", "TOE", vi="năng lượng tiêu thụ"),
+    metric("gdp", "billion VND", "higher", vi="GRDP"),
+    metric("reached", "yes/no", vi="đạt chuẩn nông thôn mới nâng cao"),
+    Metric(
+        "water",
+        text("clean water", "nước sạch"),
+        "percent",
+        "higher",
+        dimensions=(Dimension("area", text("area", "khu vực"), ("urban", "rural")),),
+    ),
+    Metric(
+        "hotspots",
+        text("drug hotspots", "tụ điểm ma túy"),
+        "count",
+        "lower",
+        dimensions=(Dimension("ward", text("ward", "phường"), WARDS),),
+    ),
+    Metric(
+        "schools_by_level",
+        text("pupils enrolled", "huy động học sinh"),
+        "percent",
+        "higher",
+        # Members not listed: those that report are judged.
+        dimensions=(Dimension("level", text("school level", "cấp học")),),
+    ),
+)
+
+
+def wide_plan(targets: Iterable[Target], **options: Any) -> Plan:
+    """A valid plan around *targets* reading ``METRICS`` and ``MORE_METRICS``."""
+    return make_plan(targets, metrics=METRICS + MORE_METRICS, **options)
+
+
+def one_wide_target(
+    measure: Measure | None, condition: Condition, schedule: Schedule, **target: Any
+) -> Plan:
+    """A one-target plan (the target's id is ``t``) over the wide catalogue of metrics."""
+    return wide_plan(
+        [
+            Target(
+                id="t",
+                text=text("target t", "chỉ tiêu t"),
+                measure=measure,
+                condition=condition,
+                schedule=schedule,
+                **target,
+            )
+        ]
+    )

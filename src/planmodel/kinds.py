@@ -87,6 +87,11 @@ class Registry(Generic[K]):
         self._by_kind[kind] = typing.cast("type[K]", cls)
         return cls
 
+    def unregister(self, kind: str) -> None:
+        """Remove the kind tagged *kind* (a plugin being reloaded, a test cleaning up);
+        plans already built with it keep their objects."""
+        del self._by_kind[kind]
+
     def __getitem__(self, kind: str) -> type[K]:
         return self._by_kind[kind]
 

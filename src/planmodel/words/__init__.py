@@ -45,6 +45,7 @@ __all__ = [
     "add_language",
     "add_messages",
     "languages",
+    "remove_language",
     "say",
 ]
 
@@ -170,6 +171,13 @@ def add_messages(tag: str, messages: Mapping[str, Message]) -> None:
     if tag not in _LANGUAGES:
         raise ValueError(f"unknown language {tag!r}; known: {', '.join(languages())}")
     _LANGUAGES[tag].messages.update(messages)
+
+
+def remove_language(tag: str) -> None:
+    """Remove a language added with :func:`add_language` (English stays)."""
+    if tag == "en":
+        raise ValueError("English is every language's last fallback and cannot be removed")
+    del _LANGUAGES[tag]
 
 
 def languages() -> tuple[str, ...]:
