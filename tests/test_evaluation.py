@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from helpers import METRICS, make_plan, metric, obs, one_target_plan, target
 from planmodel import (
+    ArgumentError,
     Better,
     Evaluation,
     Judgement,
@@ -28,6 +29,7 @@ from planmodel import (
     Observations,
     ObservationsError,
     Plan,
+    PlanModelError,
     Rated,
     Status,
     all_of,
@@ -559,6 +561,27 @@ def test_as_of_accepts_a_date_or_an_iso_string() -> None:
     assert evaluate(plan, acceptance_figures(), AS_OF) == evaluate(
         plan, Observations(acceptance_figures()), dt.date(2026, 6, 30)
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        ("2025-02-30", "'2025-02-30' is not a date: day is out of range for month"),
+        ("2025", "expected a date YYYY-MM-DD, got '2025'"),
+        (2025, "expected a date YYYY-MM-DD, got 2025"),
+        (dt.datetime(2025, 6, 30, 12), "expected a date, got the datetime"),
+        ("1066-10-14", "year 1066 is outside 1900-2200"),
+    ],
+)
+def test_a_bad_as_of_is_an_argument_error_naming_it(as_of: Any, message: str) -> None:
+    # These raised a bare ValueError or TypeError, which a caller catching
+    # PlanModelError (as the command does) could not tell from a bug.
+    with pytest.raises(ArgumentError) as info:
+        evaluate(acceptance_plan(), acceptance_figures(), as_of)
+    (problem,) = info.value.problems
+    assert problem.where == "as_of"
+    assert problem.message.startswith(message)
+    assert isinstance(info.value, PlanModelError)
 
 
 def test_evaluation_is_repeatable(acceptance: Evaluation) -> None:

@@ -480,9 +480,19 @@ def base_document() -> dict[str, Any]:
     return document
 
 
+#: A placeholder for a number literal Decimal cannot read, written bare by render().
+HUGE_EXPONENT = "__1e99999999999999999999__"
+
+
 def render(document: dict[str, Any]) -> str:
-    """JSON text for *document*, with the NaN placeholders written as bare literals."""
-    return write_json(document).replace(f'"{NAN}"', "NaN").replace(f'"{INFINITY}"', "Infinity")
+    """JSON text for *document*, with the placeholders written as bare literals."""
+    return (
+        write_json(document)
+        .replace(f'"{NAN}"', "NaN")
+        .replace(f'"-{INFINITY}"', "-Infinity")
+        .replace(f'"{INFINITY}"', "Infinity")
+        .replace(f'"{HUGE_EXPONENT}"', "1e99999999999999999999")
+    )
 
 
 def load_errors(source: Any) -> PlanLoadError:
@@ -608,6 +618,41 @@ LOAD_ERRORS: list[tuple[str, Edit, list[Problem]]] = [
             Problem(
                 "$.targets[9].condition.parts[1].condition.valeu",
                 "unknown key; expected one of: kind, value, strict",
+            )
+        ],
+    ),
+    (
+        "NaN where text belongs",
+        set_at("title", "vi", to=NAN),
+        [Problem("$.title.vi", "expected a string, got NaN")],
+    ),
+    (
+        "-Infinity where text belongs",
+        set_at("jurisdiction", "en", to=f"-{INFINITY}"),
+        [Problem("$.jurisdiction.en", "expected a string, got -Infinity")],
+    ),
+    (
+        "a whole number of 5,000 digits",
+        set_at("targets", 0, "condition", "lo", to=Decimal("1" + "0" * 4999)),
+        [
+            Problem(
+                "$.targets[0].condition.lo",
+                "a number of 5000 significant digits has more than planmodel computes exactly (50)",
+            )
+        ],
+    ),
+    (
+        "a year of 5,000 digits",
+        set_at("term", "first", to=Decimal("1" + "0" * 4999)),
+        [Problem("$.term.first", "expected a whole number, got one of 5,000 digits")],
+    ),
+    (
+        "an exponent beyond Decimal's",
+        set_at("targets", 0, "condition", "lo", to=HUGE_EXPONENT),
+        [
+            Problem(
+                "$.targets[0].condition.lo",
+                "1e99999999999999999999 is beyond the numbers planmodel computes exactly (10^±50)",
             )
         ],
     ),
@@ -807,3 +852,51 @@ def test_an_evaluation_dumps_with_schema_summary_and_exact_values() -> None:
 def test_dates_in_an_evaluation_are_iso_text() -> None:
     evaluation = evaluate(every_kind_plan(), REPORTED_2023, as_of=dt.date(2024, 3, 1))
     assert dump_evaluation(evaluation)["as_of"] == "2024-03-01"
+
+
+# -- text that cannot be trusted -----------------------------------------------------------
+
+
+def test_a_lone_surrogate_in_plan_text_is_refused_with_its_path() -> None:
+    # JSON can spell one ("\ud800"); it passed validation, then show and evaluate died
+    # with UnicodeEncodeError when they wrote it.
+    text = render(base_document()).replace('"vi": "Văn kiện', '"vi": "\\ud800 Văn kiện', 1)
+    assert load_errors(text).problems == (
+        Problem(
+            "$.title.vi",
+            "expected text, got a lone surrogate (\\ud800), which is not a character and "
+            "cannot be written as UTF-8",
+        ),
+    )
+
+
+def test_a_lone_surrogate_anywhere_a_string_is_read_is_refused() -> None:
+    document = base_document()
+    document["metrics"][0]["unit"] = "\udfff"
+    (problem,) = load_errors(render(document)).problems
+    assert problem.where == "$.metrics[0].unit"
+
+
+def test_a_huge_string_where_a_number_belongs_is_not_repeated_whole() -> None:
+    document = base_document()
+    document["targets"][0]["condition"]["lo"] = "9" * 50_000_000
+    (problem,) = load_errors(render(document)).problems
+    assert problem == Problem(
+        "$.targets[0].condition.lo",
+        f'expected a number, got "{"9" * 80}"…(50,000,000 characters)',
+    )
+
+
+def test_a_huge_unknown_key_is_shortened_in_its_path() -> None:
+    document = base_document()
+    document["x" * 1000] = 1
+    (problem,) = load_errors(render(document)).problems
+    assert problem.where == f"$.{'x' * 80}…(1,000 characters)"
+
+
+def test_control_characters_in_a_bad_value_are_shown_escaped() -> None:
+    document = base_document()
+    document["targets"][0]["condition"]["lo"] = "\x1b[2J\x1b]0;owned\x07"
+    (problem,) = load_errors(render(document)).problems
+    assert problem.message == 'expected a number, got "\\u001b[2J\\u001b]0;owned\\u0007"'
+    assert "\x1b" not in str(load_errors(render(document)))

@@ -123,3 +123,9 @@ def test_text_round_trips_through_its_json_form(text: Text) -> None:
     document = CONVERTER.unstructure(text, Text)
     assert document == text.as_dict()
     assert CONVERTER.structure(document, Text) == text
+
+
+def test_a_lone_surrogate_is_refused_where_the_text_is_made() -> None:
+    # It cannot be written as UTF-8: refused here, not when a report is written.
+    with pytest.raises(ValueError, match="text for 'en' holds a lone surrogate"):
+        Text(vi="Mục tiêu", en="\ud800")

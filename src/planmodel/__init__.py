@@ -27,6 +27,7 @@ from .conditions import (
     rating_at_least,
 )
 from .errors import (
+    ArgumentError,
     ObservationsError,
     PlanError,
     PlanLoadError,
@@ -75,6 +76,7 @@ from .text import Text
 
 __all__ = [
     "AllOf",
+    "ArgumentError",
     "AtBaseline",
     "AtLeast",
     "AtMost",

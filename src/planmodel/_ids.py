@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ._untrusted import echo
 from .errors import FieldError
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
@@ -16,7 +17,7 @@ def check_id(_instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise FieldError(
             attribute.name,
-            f"{value!r} is not an identifier "
+            f"{echo(value)} is not an identifier "
             "(letters, digits, '_', '.', '-'; starting with a letter or digit)",
         )
 

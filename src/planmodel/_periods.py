@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Any, Union
 
+from ._untrusted import echo
 from .errors import FieldError, FieldTypeError
 
 Period = Union[int, dt.date]
@@ -19,12 +20,14 @@ Period = Union[int, dt.date]
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: \d would also take "٢٠٢٣" or "２０２３", which Python reads as 2023.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"expected a year as a whole number, got {year!r}")
+        raise TypeError(f"expected a year as a whole number, got {echo(year)}")
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
     return year
@@ -33,16 +36,17 @@ def check_year(year: object) -> int:
 def to_date(value: object) -> dt.date:
     """Accept a ``date`` or an ISO ``"YYYY-MM-DD"`` string within the sensible years."""
     if isinstance(value, dt.datetime):
-        raise TypeError(f"expected a date, got the datetime {value!r}")
+        raise TypeError(f"expected a date, got the datetime {echo(value)}")
     if isinstance(value, dt.date):
         result = value
     elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             result = dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+        except ValueError as exc:
+            # "2025-02-30" has the shape of a date; say what is wrong with it.
+            raise ValueError(f"{echo(value)} is not a date: {exc}") from None
     else:
-        raise TypeError(f"expected a date YYYY-MM-DD, got {value!r}")
+        raise TypeError(f"expected a date YYYY-MM-DD, got {echo(value)}")
     check_year(result.year)
     return result
 
@@ -60,13 +64,13 @@ def to_period(value: object) -> Period:
             return to_date(value)
         except TypeError:
             pass
-    raise TypeError(f"expected a year (e.g. 2023) or a date YYYY-MM-DD, got {value!r}")
+    raise TypeError(f"expected a year (e.g. 2023) or a date YYYY-MM-DD, got {echo(value)}")
 
 
 def period_from_text(text: str) -> Period:
     """Parse a period written as text, as in a CSV cell: ``2023`` or ``2021-01-01``."""
     stripped = text.strip()
-    if stripped.isdigit() and len(stripped) == 4:
+    if _YEAR.fullmatch(stripped):
         return check_year(int(stripped))
     return to_period(stripped)
 

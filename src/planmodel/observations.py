@@ -5,14 +5,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
-from attrs import field, frozen, validators
+from attrs import field, frozen
 
 from ._ids import check_id
 from ._numbers import to_decimal, within_limits
 from ._periods import Period, format_period, period_sort_key, to_period
-from .errors import ObservationsError, Problem
+from ._untrusted import echo, lone_surrogate
+from .errors import FieldError, FieldTypeError, ObservationsError, Problem
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -72,6 +73,18 @@ def _to_reported(value: object) -> Reported:
     return to_decimal(value)
 
 
+def _optional_text(_instance: object, attribute: Any, value: object) -> None:
+    """attrs validator: ``None`` or text that can be written out again."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise FieldTypeError(attribute.name, f"expected text, got {echo(value)}")
+    if lone_surrogate(value) is not None:
+        raise FieldError(
+            attribute.name, "holds a lone surrogate, which is not a character and cannot be written"
+        )
+
+
 @frozen
 class Observation:
     """One reported figure: a metric's value for a period, with where it came from.
@@ -83,12 +96,8 @@ class Observation:
     metric: str = field(validator=check_id)
     period: Period = field(converter=to_period)
     value: Reported = field(converter=_to_reported)
-    source: Optional[str] = field(
-        default=None, validator=validators.optional(validators.instance_of(str))
-    )
-    note: Optional[str] = field(
-        default=None, validator=validators.optional(validators.instance_of(str))
-    )
+    source: Optional[str] = field(default=None, validator=_optional_text)
+    note: Optional[str] = field(default=None, validator=_optional_text)
 
 
 class Observations:
