@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
 from planmodel import (
+    ArgumentError,
     Distribution,
     Observation,
     ObservationsError,
@@ -176,6 +177,62 @@ def test_the_format_can_be_named_when_the_file_name_does_not_say(tmp_path: Path)
     path = tmp_path / "figures.txt"
     path.write_text(CSV_TEXT, encoding="utf-8")
     assert list(load_observations(path, OBSERVED_PLAN, format="csv")) == EXPECTED
+
+
+def test_a_file_name_that_starts_like_json_is_a_file(tmp_path: Path) -> None:
+    # '[2023].csv' was read as JSON text and refused as "not valid JSON".
+    path = tmp_path / "[2023].csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    assert list(load_observations(str(path), OBSERVED_PLAN)) == EXPECTED
+    error = errors("[2023].csv", OBSERVED_PLAN)
+    assert error.subject == "[2023].csv"
+    assert "No such file or directory" in error.problems[0].message
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".dat", ""])
+def test_without_a_known_suffix_the_content_tells_the_format(tmp_path: Path, suffix: str) -> None:
+    csv_file, json_file = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}x"
+    csv_file.write_text(CSV_TEXT, encoding="utf-8")
+    json_file.write_bytes(codecs.BOM_UTF8 + b"\n " + JSON_TEXT.encode("utf-8"))
+    assert list(load_observations(csv_file, OBSERVED_PLAN)) == EXPECTED
+    assert list(load_observations(json_file, OBSERVED_PLAN)) == EXPECTED
+
+
+def test_bytes_may_be_csv_or_json() -> None:
+    assert list(load_observations(CSV_TEXT.encode("utf-8"), OBSERVED_PLAN)) == EXPECTED
+    assert list(load_observations(JSON_TEXT.encode("utf-8"), OBSERVED_PLAN)) == EXPECTED
+
+
+def test_an_unknown_format_is_an_argument_error() -> None:
+    with pytest.raises(ArgumentError) as info:
+        load_observations(CSV_TEXT, OBSERVED_PLAN, format="xlsx")
+    assert info.value.problems == (Problem("format", "expected 'json' or 'csv', got 'xlsx'"),)
+
+
+def test_a_csv_file_that_is_not_utf8_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("metric,period,value,note\nnew_members,2022,185,Biên\n".encode("latin-1"))
+    assert errors(path).problems == (
+        Problem(
+            "row 2", "not UTF-8 text (invalid continuation byte at byte 48); save the file as UTF-8"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        (
+            '"\\ud800"',
+            "expected text, got a lone surrogate (\\ud800), which is not a character and "
+            "cannot be written as UTF-8",
+        ),
+        ("NaN", "expected a string, got NaN"),
+    ],
+)
+def test_a_json_note_must_be_text_that_can_be_written(note: str, message: str) -> None:
+    text = JSON_TEXT.replace('"source": "nhipsonghanoi.hanoimoi.vn"', f'"note": {note}')
+    assert errors(text).problems == (Problem("$.observations[1].note", message),)
 
 
 def test_csv_columns_may_be_left_out_and_blank_lines_are_skipped() -> None:
