@@ -10,8 +10,10 @@ reads their cells as figures. What it checks, each with the row and column:
   reading it as 94 and a note "10" would silently change the figure;
 - the rows of one distribution agree on their source and note.
 
-Spaces around an unquoted cell are not part of it; a quoted cell is kept exactly,
-spaces and line breaks included.
+Text (``source``, ``note``) is kept exactly as written, quoted or not, spaces and
+line breaks included: spreadsheets do not quote a cell for its spaces, so trimming
+them would change a note silently. Around the other cells (ids, periods, numbers)
+spaces mean nothing and are ignored.
 """
 
 from __future__ import annotations
@@ -119,12 +121,16 @@ def _decimal_comma(row: Row, header: Sequence[str]) -> Problem | None:
     )
 
 
+#: The columns holding text, kept exactly as written.
+_TEXT_COLUMNS = ("source", "note")
+
+
 def _cells(row: Row, header: Sequence[str]) -> dict[str, str | None]:
-    """The row's cells by column: quoted text exactly, unquoted text without the
-    spaces around it; ``None`` for an empty cell or a column the row lacks."""
+    """The row's cells by column: text exactly as written, other cells without the
+    spaces around them; ``None`` for an empty cell or a column the row lacks."""
     found: dict[str, str | None] = dict.fromkeys(CSV_COLUMNS)
     for name, cell in zip(header, row.cells, strict=False):
-        text = cell.text if cell.quoted else cell.text.strip(_BLANKS)
+        text = cell.text if name in _TEXT_COLUMNS else cell.text.strip()
         found[name] = text if text else None
     return found
 
