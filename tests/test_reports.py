@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import Decimal
 from html.parser import HTMLParser
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from helpers import whole_plans
+from mutations import FUZZ, accepted_numbers
 from planmodel import (
     Level,
     Metric,
     Observation,
     Plan,
+    PlanLoadError,
     RatingScale,
     Source,
     Status,
@@ -31,9 +35,11 @@ from planmodel import (
     at_most,
     by_deadline,
     count_below,
+    dump_plan,
     dumps_evaluation,
     evaluate,
     every_year,
+    load_plan,
     lowest_rating,
     part,
     rating_at_least,
@@ -41,6 +47,7 @@ from planmodel import (
     value,
 )
 from planmodel._explain import status_word
+from planmodel._json import read_json
 from planmodel.evaluation import Evaluation
 from planmodel.reports import (
     render_html,
@@ -527,3 +534,48 @@ def test_a_heading_cannot_lose_a_final_hash() -> None:
     text = render_markdown(plan, evaluate(plan, [], as_of="2022-01-01"))
     assert text.startswith("# Plan \\#\n")
     assert "### 1. t2 — Collect \\#\n" in text
+
+
+# -- fuzzing: any accepted number, in a bound or a figure, through every report -------------
+
+
+def _redrawn(data: st.DataObject, node: Any) -> Any:
+    """*node* (a plan document) with about half its numbers redrawn across the range."""
+    if isinstance(node, dict):
+        return {key: _redrawn(data, value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_redrawn(data, item) for item in node]
+    if isinstance(node, Decimal) and data.draw(st.booleans()):
+        return data.draw(accepted_numbers())
+    return node
+
+
+@FUZZ
+@given(st.data(), plans(max_targets=4), st.sampled_from(["en", "vi"]))
+def test_any_accepted_number_is_judged_and_written_by_every_report(
+    data: st.DataObject, plan: Plan, lang: str
+) -> None:
+    try:
+        plan = load_plan(_redrawn(data, dump_plan(plan)))
+    except PlanLoadError:
+        event("bounds out of order: the plan's own numbers kept")
+    figures = [
+        attrs.evolve(figure, value=data.draw(accepted_numbers()))
+        if isinstance(figure.value, Decimal) and data.draw(st.booleans())
+        else figure
+        for figure in data.draw(observations_for(plan))
+    ]
+    as_of = data.draw(st.dates(dt.date(plan.term.first, 1, 1), dt.date(plan.term.last + 1, 12, 31)))
+    evaluation = evaluate(plan, figures, as_of)
+    for text in (
+        render_text(plan, evaluation, lang=lang, color=True),
+        render_markdown(plan, evaluation, lang=lang),
+        render_html(plan, evaluation, lang=lang),
+        render_outline(plan, lang=lang),
+        render_json(evaluation),
+    ):
+        text.encode("utf-8")
+    # Every number the evaluation holds is written exactly and reads back as a decimal.
+    document, problems = read_json(dumps_evaluation(evaluation))
+    assert problems == []
+    assert document["plan"] == plan.id

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from helpers import PARTY_RATING, Edit, delete_at, one_target_plan, set_at, vi, whole_plans
+from mutations import FUZZ, mutated, same_leaves, to_text
 from planmodel import (
     AllOf,
     AtLeast,
@@ -24,6 +25,7 @@ from planmodel import (
     Measure,
     Metric,
     Observation,
+    ObservationsError,
     Plan,
     PlanLoadError,
     Problem,
@@ -48,6 +50,7 @@ from planmodel import (
     every_year,
     exactly,
     growth,
+    load_observations,
     load_plan,
     lowest_rating,
     over_term,
@@ -62,6 +65,13 @@ from planmodel._json import read_json, write_json
 from planmodel._numbers import within_limits
 from planmodel.conditions import CONDITION_TYPES
 from planmodel.measures import MEASURE_TYPES, REFERENCE_TYPES
+from planmodel.reports import (
+    render_html,
+    render_json,
+    render_markdown,
+    render_outline,
+    render_text,
+)
 from planmodel.schedules import SCHEDULE_TYPES
 from planmodel.serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
 from planmodel.strategies import plans
@@ -900,3 +910,54 @@ def test_control_characters_in_a_bad_value_are_shown_escaped() -> None:
     (problem,) = load_errors(render(document)).problems
     assert problem.message == 'expected a number, got "\\u001b[2J\\u001b]0;owned\\u0007"'
     assert "\x1b" not in str(load_errors(render(document)))
+
+
+# -- fuzzing: mutations of a real plan ------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+LONGBIEN_DOCUMENT: dict[str, Any] = read_json((EXAMPLES / "longbien_2020_2025.json").read_bytes())[
+    0
+]
+LONGBIEN_FIGURES = (EXAMPLES / "longbien_observations.csv").read_bytes()
+
+
+def _every_output(plan: Plan) -> None:
+    """Evaluate *plan* on the Long Biên figures (none, if they no longer fit it) and
+    write every report and the outline: none may raise."""
+    try:
+        figures: Any = load_observations(LONGBIEN_FIGURES, plan)
+    except ObservationsError:
+        figures = []
+    evaluation = evaluate(plan, figures, "2025-06-30")
+    for lang in ("en", "vi"):
+        for text in (
+            render_text(plan, evaluation, lang=lang, color=True),
+            render_markdown(plan, evaluation, lang=lang),
+            render_html(plan, evaluation, lang=lang),
+            render_outline(plan, lang=lang),
+        ):
+            text.encode("utf-8")
+    render_json(evaluation).encode("utf-8")
+
+
+@FUZZ
+@given(mutated(LONGBIEN_DOCUMENT), st.booleans())
+def test_a_mutated_plan_loads_exactly_as_written_or_is_refused_with_paths(
+    document: dict[str, Any], ascii_only: bool
+) -> None:
+    text = to_text(document, ascii_only)
+    try:
+        plan = load_plan(text)
+    except PlanLoadError as error:
+        refused: PlanLoadError | None = error
+    else:
+        refused = None
+    event("refused" if refused else "accepted")
+    if refused is not None:
+        assert refused.problems
+        assert all(problem.where.startswith("$") for problem in refused.problems)
+        str(refused).encode("utf-8")  # printable, whatever the file held
+        return
+    # Accepted: every value reads back as written, digit for digit.
+    assert same_leaves(read_json(text)[0], read_json(dumps_plan(plan))[0])
+    _every_output(plan)
