@@ -6,11 +6,16 @@ import importlib
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import attrs
 import pytest
 
 import planmodel
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 PUBLIC_MODULES = (
     "text",
@@ -125,3 +130,59 @@ def test_importing_the_package_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# -- values, not objects with state -----------------------------------------------------------
+
+
+def _reachable(node: Any, seen: dict[type, list[object]]) -> None:
+    """Every attrs instance reachable from *node*, by class."""
+    if isinstance(node, (tuple, list)):
+        for item in node:
+            _reachable(item, seen)
+    elif attrs.has(type(node)):
+        seen.setdefault(type(node), []).append(node)
+        for field in attrs.fields(type(node)):
+            _reachable(getattr(node, field.name), seen)
+
+
+def _every_kind_of_value() -> dict[type, list[object]]:
+    """Instances of the public value classes, from the Long Biên plan and its evaluation,
+    and the measures and references that plan does not use."""
+    plan = planmodel.load_plan(EXAMPLES / "longbien_2020_2025.json")
+    figures = planmodel.load_observations(EXAMPLES / "longbien_illustrative.csv", plan)
+    others = [
+        planmodel.growth("output", 2020, 2025),
+        planmodel.total("output", 2020, 2025),
+        planmodel.change_vs("revenue", "estimate"),
+        planmodel.change_from_previous("revenue"),
+        planmodel.Observation("party", 2023, planmodel.Rated("good")),
+        planmodel.over_term(),
+        planmodel.exactly(9),
+        planmodel.Rating("good", 2),
+        planmodel.Missing(planmodel.Text(en="no figure")),
+        planmodel.Problem("$.id", "expected a string"),
+    ]
+    seen: dict[type, list[object]] = {}
+    for root in (plan, list(figures), planmodel.evaluate(plan, figures, "2025-06-30"), others):
+        _reachable(root, seen)
+    return seen
+
+
+def test_every_public_value_class_is_frozen_and_slotted() -> None:
+    # A plan is shared between threads and evaluations, and used as a key: planmodel's
+    # classes must all be declared frozen and slotted. Checked on real instances of
+    # every public attrs class, so that a class declared otherwise is found.
+    seen = _every_kind_of_value()
+    public = {
+        item
+        for name in planmodel.__all__
+        if inspect.isclass(item := getattr(planmodel, name)) and attrs.has(item)
+    }
+    assert public - set(seen) == set(), "add an instance of these to _every_kind_of_value"
+    for cls in public:
+        instance = seen[cls][0]
+        assert not hasattr(instance, "__dict__"), cls
+        for field in attrs.fields(cls):
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(instance, field.name, getattr(instance, field.name))

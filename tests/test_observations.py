@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,12 +83,6 @@ def test_a_bad_distribution_is_refused(
 def test_a_rating_names_a_level_id() -> None:
     with pytest.raises(ValueError, match="is not an identifier"):
         Rated("hoàn thành tốt")
-
-
-def test_observations_are_immutable() -> None:
-    observation = Observation("new_members", 2022, 185)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        observation.value = Decimal(200)  # type: ignore[misc]
 
 
 # -- the index -----------------------------------------------------------------------------

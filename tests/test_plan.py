@@ -596,12 +596,11 @@ def test_lists_are_stored_as_tuples_and_dates_are_parsed() -> None:
     assert plan.source.published == dt.date(2020, 8, 20)
 
 
-def test_plans_are_immutable_and_compare_by_value() -> None:
+def test_plans_compare_by_value_not_by_their_index() -> None:
+    # The look-up index is built per instance and left out of equality.
     plan = build()
     assert plan == build()
     assert plan != build(id="other")
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        plan.id = "other"  # type: ignore[misc]
 
 
 def test_evolving_a_plan_validates_it_again() -> None:
