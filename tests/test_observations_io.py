@@ -629,3 +629,11 @@ def test_any_csv_the_standard_library_writes_loads_exactly(
         for metric, year, value, source, note in rows
     ]
     _report_on(found)
+
+
+def test_a_long_unknown_metric_is_shortened_in_the_message() -> None:
+    text = JSON_TEXT.replace('"metric": "new_members"', f'"metric": "{"m" * 100_000}"')
+    (problem,) = errors(text, OBSERVED_PLAN).problems
+    assert problem == Problem(
+        "$.observations[1]", f"unknown metric {'m' * 80!r}…(100,000 characters)"
+    )

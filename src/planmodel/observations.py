@@ -45,11 +45,13 @@ class Distribution:
             raise ValueError("a distribution needs at least one level")
         for level, count in merged.items():
             if not isinstance(level, str):
-                raise TypeError(f"level ids are strings, got {level!r}")
+                raise TypeError(f"level ids are strings, got {echo(level)}")
             if isinstance(count, bool) or not isinstance(count, int):
-                raise TypeError(f"count for {level!r} must be a whole number, got {count!r}")
+                raise TypeError(
+                    f"count for {echo(level)} must be a whole number, got {echo(count)}"
+                )
             if count < 0:
-                raise ValueError(f"count for {level!r} is negative: {count}")
+                raise ValueError(f"count for {echo(level)} is negative: {count}")
             within_limits(Decimal(count))
         self.__attrs_init__(tuple(sorted(merged.items())))
 
@@ -253,7 +255,7 @@ def misfits(
         problems += [
             Problem(
                 locate(index),
-                f"unknown level {level!r} of scale {metric.scale}; "
+                f"unknown level {echo(level)} of scale {metric.scale}; "
                 f"expected one of {', '.join(levels)}",
             )
             for level in named
@@ -265,7 +267,7 @@ def misfits(
 def _unknown_metric(metric: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(metric, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown metric {metric!r}{hint}"
+    return f"unknown metric {echo(metric)}{hint}"
 
 
 def _show(value: Reported) -> str:
