@@ -97,3 +97,8 @@ def test_level_ids_are_unique_within_a_scale() -> None:
 def test_a_level_id_is_an_identifier() -> None:
     with pytest.raises(ValueError, match=r"^id: 'hoàn thành' is not an identifier"):
         Level("hoàn thành", Text(vi="Hoàn thành"))
+
+
+def test_a_unit_that_cannot_be_written_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^unit: holds a lone surrogate"):
+        Metric("revenue", Text(vi="Thu ngân sách"), "t\udcff", "higher")

@@ -637,3 +637,8 @@ def test_a_long_unknown_metric_is_shortened_in_the_message() -> None:
     assert problem == Problem(
         "$.observations[1]", f"unknown metric {'m' * 80!r}…(100,000 characters)"
     )
+
+
+def test_a_file_name_no_system_accepts_is_an_observations_error() -> None:
+    error = errors("figures\x00.csv")
+    assert error.problems == (Problem("file", "cannot read the file: embedded null byte"),)

@@ -33,6 +33,7 @@ from planmodel import (
     PlanLoadError,
     PlanValidationError,
     Problem,
+    Source,
     Target,
     Term,
     Text,
@@ -636,3 +637,8 @@ def test_the_source_language_must_be_a_language_tag() -> None:
     assert load_problems(document) == (
         Problem("$.source_language", "'Vietnamese!' is not a language tag (like 'vi')"),
     )
+
+
+def test_a_source_url_that_cannot_be_written_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^url: holds a lone surrogate"):
+        Source(title=vi("Nghị quyết"), url="https://example.org/\ud800", published="2020-08-20")

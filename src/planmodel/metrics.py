@@ -7,6 +7,7 @@ from typing import Literal, Optional
 from attrs import field, frozen, validators
 
 from ._ids import check_id, to_tuple
+from ._plain_text import plain_text
 from .errors import FieldError
 from .text import Text
 
@@ -30,7 +31,7 @@ class Metric:
 
     id: str = field(validator=check_id)
     name: Text = field(validator=validators.instance_of(Text))
-    unit: str = field(validator=validators.instance_of(str))
+    unit: str = field(validator=plain_text)
     better: Optional[Better] = field(
         default=None, validator=validators.optional(validators.in_(("higher", "lower")))
     )

@@ -5,15 +5,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from attrs import field, frozen
 
 from ._ids import check_id
 from ._numbers import to_decimal, within_limits
 from ._periods import Period, format_period, period_sort_key, to_period
-from ._untrusted import echo, lone_surrogate
-from .errors import FieldError, FieldTypeError, ObservationsError, Problem
+from ._plain_text import optional_plain_text
+from ._untrusted import echo
+from .errors import ObservationsError, Problem
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -75,18 +76,6 @@ def _to_reported(value: object) -> Reported:
     return to_decimal(value)
 
 
-def _optional_text(_instance: object, attribute: Any, value: object) -> None:
-    """attrs validator: ``None`` or text that can be written out again."""
-    if value is None:
-        return
-    if not isinstance(value, str):
-        raise FieldTypeError(attribute.name, f"expected text, got {echo(value)}")
-    if lone_surrogate(value) is not None:
-        raise FieldError(
-            attribute.name, "holds a lone surrogate, which is not a character and cannot be written"
-        )
-
-
 @frozen
 class Observation:
     """One reported figure: a metric's value for a period, with where it came from.
@@ -98,8 +87,8 @@ class Observation:
     metric: str = field(validator=check_id)
     period: Period = field(converter=to_period)
     value: Reported = field(converter=_to_reported)
-    source: Optional[str] = field(default=None, validator=_optional_text)
-    note: Optional[str] = field(default=None, validator=_optional_text)
+    source: Optional[str] = field(default=None, validator=optional_plain_text)
+    note: Optional[str] = field(default=None, validator=optional_plain_text)
 
 
 class Observations:

@@ -79,7 +79,7 @@ def load_observations(
     name = source_name(source)
     try:
         content = None if isinstance(source, Mapping) else _content(source)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a file name with a NUL byte
         raise ObservationsError([Problem("file", _reason(exc))], subject=name) from None
     kind = format or _format_of(source, content)
     try:
@@ -109,8 +109,9 @@ def load_observations(
     return data
 
 
-def _reason(exc: OSError) -> str:
-    return f"cannot read the file: {exc.strerror or exc}"
+def _reason(exc: OSError | ValueError) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return f"cannot read the file: {reason}"
 
 
 def _content(source: str | bytes | os.PathLike[str]) -> str | bytes:

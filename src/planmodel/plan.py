@@ -15,6 +15,7 @@ from attrs import field, frozen, validators
 
 from ._ids import check_id, to_tuple
 from ._periods import to_date, valid_year
+from ._plain_text import plain_text
 from .conditions import CONDITION_TYPES, Condition
 from .errors import FieldError, PlanValidationError, Problem
 from .measures import MEASURE_TYPES, Measure
@@ -49,7 +50,7 @@ class Source:
     """Where the plan's text was published."""
 
     title: Text = field(validator=_TEXT)
-    url: str = field(validator=validators.instance_of(str))
+    url: str = field(validator=plain_text)
     published: dt.date = field(converter=to_date)
     publisher: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
 
