@@ -135,18 +135,17 @@ def _cells(row: Row, header: Sequence[str]) -> dict[str, str | None]:
     return found
 
 
-def _number(line: int, text: str) -> tuple[Decimal | None, list[Problem]]:
+def _number(line: int, written: str) -> tuple[Decimal | None, list[Problem]]:
     where = f"row {line}, column value"
-    written = text.strip()
     if written.lstrip("+-").lower() in ("nan", "snan", "inf", "infinity"):
-        return None, [Problem(where, f"expected a finite number, got {echo(text)}")]
+        return None, [Problem(where, f"expected a finite number, got {echo(written)}")]
     if not _NUMBER.fullmatch(written):
         hint = (
             "; write numbers with a decimal point and no thousands separator, e.g. 94.10"
             if "," in written
             else ""
         )
-        return None, [Problem(where, f"expected a number, got {echo(text)}{hint}")]
+        return None, [Problem(where, f"expected a number, got {echo(written)}{hint}")]
     try:
         return to_decimal(written), []
     except ValueError as exc:
@@ -156,14 +155,12 @@ def _number(line: int, text: str) -> tuple[Decimal | None, list[Problem]]:
 def _row_problems(line: int, cells: Mapping[str, str | None]) -> list[Problem]:
     """What is wrong with a row's shape, before its cells are read."""
     problems = []
-    metric = (cells["metric"] or "").strip()
+    metric = cells["metric"] or ""
     if not metric or not _is_id(metric):
         problems.append(
             Problem(f"row {line}, column metric", f"expected a metric id, got {echo(metric)}")
         )
     value, level, count = (cells[name] for name in ("value", "level", "count"))
-    level = level.strip() if level else level
-    count = count.strip() if count else count
     if value and (level or count):
         problems.append(
             Problem(
@@ -240,9 +237,7 @@ def from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
         if row_problems or period is None:
             problems += row_problems
             continue
-        metric = (cells["metric"] or "").strip()
-        level = (cells["level"] or "").strip()
-        count = (cells["count"] or "").strip()
+        metric, level, count = cells["metric"] or "", cells["level"] or "", cells["count"] or ""
         source, note = cells["source"], cells["note"]
         if cells["value"]:
             number, more = _number(line, cells["value"])

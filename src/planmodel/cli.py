@@ -108,8 +108,9 @@ class _Parser(argparse.ArgumentParser):
 def _date(text: str) -> dt.date:
     try:
         return to_date(text)
-    except (TypeError, ValueError):
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    except (TypeError, ValueError) as exc:
+        # to_date says what is wrong: the shape ("30/06/2023"), or the day ("2025-02-30").
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _statuses(text: str) -> frozenset[Status]:
