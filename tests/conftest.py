@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from planmodel import words
 from planmodel.conditions import CONDITIONS
+from planmodel.kinds import Registry
 from planmodel.measures import MEASURES, REFERENCES
 from planmodel.quantifiers import QUANTIFIERS
 from planmodel.schedules import SCHEDULES
@@ -34,7 +36,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 def _kinds_and_words_restored() -> Iterator[None]:
     """Kinds and languages a test (or a docs page) adds are gone after it, so that no
     test sees another's: registries and catalogues are process-wide."""
-    registries = (MEASURES, REFERENCES, CONDITIONS, SCHEDULES, QUANTIFIERS)
+    registries: tuple[Registry[Any], ...] = (
+        MEASURES,
+        REFERENCES,
+        CONDITIONS,
+        SCHEDULES,
+        QUANTIFIERS,
+    )
     kinds = [set(registry) for registry in registries]
     languages = set(words.languages())
     messages = {tag: dict(words.language(tag).messages) for tag in languages}

@@ -9,6 +9,9 @@
   estimate, capital spending, health-insurance coverage, poor households, party
   organisations rated on the four-level scale), plus a few flow metrics for growth
   and totals, so that a test names what it measures in the domain's words.
+- The contract's reading of a numeric condition (``Written``, ``acceptable``,
+  ``contract_status``, ``contract_gap``): the oracle condition tests check against,
+  written from semantics §2 and §4 rather than from the code.
 - ``whole_plans``, the settings for tests that draw whole generated plans, and edits
   that break a plan document in one place.
 """
@@ -19,8 +22,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Union
+from typing import Any, Literal, Union
 
+from attrs import frozen
 from hypothesis import HealthCheck, settings
 
 from planmodel import (
@@ -45,9 +49,12 @@ from planmodel import (
     TargetResult,
     Term,
     Text,
+    at_least,
+    at_most,
     between,
     evaluate,
     every_year,
+    exactly,
     value,
 )
 
@@ -264,48 +271,96 @@ def statuses(result: TargetResult) -> list[str]:
     return [j.status.value for j in result.judgements]
 
 
-# -- an independent reading of a numeric condition ----------------------------------------
+# -- the contract's reading of a numeric condition (semantics §2 and §4) -----------------
+#
+# The oracle the condition tests check planmodel against. It is written from the
+# contract's words, not from conditions.py: a test draws a condition as a plan's
+# text states it (``Written``: "at least 95", "between 5 and 10, higher is better"),
+# builds planmodel's condition from that with the public constructors, and asks the
+# oracle what the contract says of a value. It reads nothing from planmodel's
+# condition objects, and computes in exact fractions.
 
 
-def bounds_of(condition: Numeric) -> tuple[Decimal | None, bool, Decimal | None, bool, str | None]:
-    """``(lo, lo_strict, hi, hi_strict, better)`` as the contract describes each condition."""
-    if isinstance(condition, AtLeast):
-        return condition.value, condition.strict, None, False, "higher"
-    if isinstance(condition, AtMost):
-        return None, False, condition.value, condition.strict, "lower"
-    if isinstance(condition, Exactly):
-        return condition.value, False, condition.value, False, condition.better
-    return condition.lo, condition.lo_strict, condition.hi, condition.hi_strict, condition.better
+@frozen
+class Written:
+    """A numeric condition as a plan states it: its kind, its number (or its two
+    numbers, for ``between``), whether an end is strict ("trên"/"dưới"), and which
+    side is better when the text says."""
+
+    kind: Literal["at_least", "at_most", "exactly", "between"]
+    numbers: tuple[Decimal, ...]
+    lower_strict: bool = False
+    upper_strict: bool = False
+    better: Better | None = None
+
+    def build(self) -> Numeric:
+        """planmodel's condition for this text, made with the public constructors."""
+        if self.kind == "at_least":
+            return at_least(self.numbers[0], strict=self.lower_strict)
+        if self.kind == "at_most":
+            return at_most(self.numbers[0], strict=self.upper_strict)
+        if self.kind == "exactly":
+            return exactly(self.numbers[0], better=self.better)
+        lo, hi = self.numbers
+        return between(
+            lo, hi, better=self.better, lo_strict=self.lower_strict, hi_strict=self.upper_strict
+        )
+
+    @property
+    def better_side(self) -> Better | None:
+        """Semantics §2: "at least" is higher-is-better, "at most" lower-is-better; the
+        two-sided kinds say so themselves, or are a band."""
+        if self.kind == "at_least":
+            return "higher"
+        if self.kind == "at_most":
+            return "lower"
+        return self.better
+
+    @property
+    def lowest(self) -> Fraction | None:
+        """The lower end of the acceptable values, if there is one."""
+        return None if self.kind == "at_most" else Fraction(self.numbers[0])
+
+    @property
+    def highest(self) -> Fraction | None:
+        """The upper end of the acceptable values, if there is one."""
+        return None if self.kind == "at_least" else Fraction(self.numbers[-1])
 
 
-def inside(condition: Numeric, v: Decimal) -> bool:
-    lo, lo_strict, hi, hi_strict, _ = bounds_of(condition)
-    above_lo = lo is None or v > lo or (v == lo and not lo_strict)
-    below_hi = hi is None or v < hi or (v == hi and not hi_strict)
-    return above_lo and below_hi
+def acceptable(written: Written, v: Decimal) -> bool:
+    """Semantics §2: each bound is inclusive unless the text says otherwise."""
+    x = Fraction(v)
+    low, high = written.lowest, written.highest
+    if low is not None and (x < low or (written.lower_strict and x == low)):
+        return False
+    return not (high is not None and (x > high or (written.upper_strict and x == high)))
 
 
-def nearest_bound_distance(condition: Numeric, v: Decimal) -> Fraction:
-    """Distance from *v* to the closed set of values between the bounds."""
-    lo, _, hi, _, _ = bounds_of(condition)
-    nearest = Fraction(v)
-    if lo is not None:
-        nearest = max(nearest, Fraction(lo))
-    if hi is not None:
-        nearest = min(nearest, Fraction(hi))
-    return abs(Fraction(v) - nearest)
-
-
-def expected_status(condition: Numeric, v: Decimal) -> Status:
-    """Met inside; beyond the far bound on the better side exceeded; else not met."""
-    lo, _, hi, _, better = bounds_of(condition)
-    if inside(condition, v):
+def contract_status(written: Written, v: Decimal) -> Status:
+    """Semantics §2: an acceptable value is met. Beyond the *far* bound (the one on the
+    better side of a condition with two bounds) a value is exceeded; anywhere else
+    outside, and on every side of a band or of a one-sided condition, it is not met."""
+    if acceptable(written, v):
         return Status.MET
-    two_sided = lo is not None and hi is not None
-    below = lo is not None and v <= lo
-    if two_sided and ((below and better == "lower") or (not below and better == "higher")):
-        return Status.EXCEEDED
+    x = Fraction(v)
+    if written.kind in ("between", "exactly") and written.better is not None:
+        far = written.highest if written.better == "higher" else written.lowest
+        assert far is not None
+        if (x >= far) if written.better == "higher" else (x <= far):
+            return Status.EXCEEDED
     return Status.NOT_MET
+
+
+def contract_gap(written: Written, v: Decimal) -> Fraction:
+    """Semantics §4: the distance to the nearest acceptable value; 0 for an acceptable
+    value. On a strict bound the nearest acceptable values approach the bound itself,
+    so the distance is to the bound (docs/readings.md)."""
+    if acceptable(written, v):
+        return Fraction(0)
+    x = Fraction(v)
+    distances = [abs(x - end) for end in (written.lowest, written.highest) if end is not None]
+    # Outside the band, the nearest end is the one the value fell out over.
+    return min(distances)
 
 
 def worst(found: Iterable[str]) -> str:

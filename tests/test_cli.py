@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -418,3 +419,320 @@ def test_a_reader_that_goes_away_is_not_a_fail_on_hit(
     # --fail-on hit in a pipeline.
     assert status == 141
     assert capsys.readouterr().err == ""
+
+
+# -- exit statuses: a broken run is never taken for a verdict -------------------------------
+
+
+def _crash(*_: object, **__: object) -> None:
+    raise RuntimeError("an invariant broke\nsecond line of the message")
+
+
+def test_an_internal_error_exits_70_with_one_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+) -> None:
+    # An unexpected exception used to escape main(): a traceback, and status 1, the
+    # status of a --fail-on hit.
+    monkeypatch.setattr("planmodel.cli.evaluate", _crash)
+    code, out, err = run(capsys, *evaluate_args(plan, observations))
+    assert code == 70
+    assert out == ""
+    assert err == (
+        "planmodel: internal error, please report it: RuntimeError: an invariant broke "
+        "second line of the message (run with --debug for the traceback)\n"
+    )
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_adds_the_traceback(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    where: str,
+) -> None:
+    monkeypatch.setattr("planmodel.cli.evaluate", _crash)
+    argv = [str(arg) for arg in evaluate_args(plan, observations)]
+    argv = ["--debug", *argv] if where == "before" else [*argv, "--debug"]
+    assert main(argv) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):\n")
+    assert 'in _crash\n    raise RuntimeError("an invariant broke' in err
+    assert err.endswith(
+        "planmodel: internal error, please report it: RuntimeError: an invariant broke "
+        "second line of the message\n"
+    )
+
+
+def test_debug_does_not_change_a_located_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "--debug", "validate", broken)
+    assert code == 2
+    assert "not valid JSON" in err
+
+
+def test_the_installed_command_exits_70_on_an_internal_error(tmp_path: Path, plan: Path) -> None:
+    crash = (
+        "import sys, planmodel.cli as cli\n"
+        "def crash(*args, **kwargs): raise KeyError('x')\n"
+        "cli.load_plan = crash\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", crash, "validate", str(plan)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert found.returncode == 70
+    assert "Traceback" not in found.stderr
+    assert found.stderr.count("\n") == 1
+
+
+# -- where the report goes -------------------------------------------------------------------
+
+
+def test_output_dash_is_standard_output(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, out, _ = run(capsys, *evaluate_args(plan, observations, "--output", "-"))
+    assert code == 0
+    assert "Summary: 2 targets" in out
+
+
+def test_a_report_replaces_the_file_whole_and_keeps_its_mode(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("an old, longer report that must not leave a tail behind " * 100)
+    report.chmod(0o640)
+    code, _, _ = run(
+        capsys, *evaluate_args(plan, observations, "--format", "json", "--output", str(report))
+    )
+    assert code == 0
+    assert json.loads(report.read_text("utf-8"))["schema"] == "planmodel-evaluation/1"
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "figures.json",
+        "plan.json",
+        "report.json",
+    ]
+
+
+def test_a_failed_write_leaves_the_old_report_and_nothing_else(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "report.md"
+    report.write_text("the previous report\n", encoding="utf-8")
+
+    def disk_full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", disk_full)
+    code, _, err = run(capsys, *evaluate_args(plan, observations, "--output", str(report)))
+    assert code == 2
+    assert err == (
+        f"planmodel: cannot write the report to {str(report)!r}: No space left on device\n"
+    )
+    assert report.read_text("utf-8") == "the previous report\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "figures.json",
+        "plan.json",
+        "report.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [(which, how) for which in ("plan", "observations") for how in ("same", "symlink", "hardlink")],
+    ids="-".join,
+)
+def test_the_report_is_never_written_over_an_input(
+    capsys: pytest.CaptureFixture[str],
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+    case: tuple[str, str],
+) -> None:
+    which, how = case
+    source = plan if which == "plan" else observations
+    before = source.read_bytes()
+    output = source
+    if how != "same":
+        output = tmp_path / "report.txt"
+        if how == "symlink":
+            output.symlink_to(source)
+        else:
+            output.hardlink_to(source)
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--output", str(output)))
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"planmodel: --output {str(output)!r} is the {which} file; refusing to write the "
+        "report over an input\n"
+    )
+    assert source.read_bytes() == before
+
+
+# -- standard input ----------------------------------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: str | bytes) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+
+
+def test_a_plan_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, PLAN)
+    code, out, _ = run(capsys, "validate", "-")
+    assert (code, out) == (
+        0,
+        "ok: example_ward, term 2021-2023: 1 direction, 0 breakthroughs, 2 targets\n",
+    )
+
+
+@pytest.mark.parametrize("figures", [OBSERVATIONS, OBSERVATIONS_CSV])
+def test_observations_from_standard_input_in_either_format(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan: Path, figures: str
+) -> None:
+    _stdin(monkeypatch, figures)
+    code, out, _ = run(capsys, "evaluate", plan, "-", "--as-of", "2023-06-30", "--format", "json")
+    assert code == 0
+    assert [t["status"] for t in json.loads(out)["targets"]] == ["on_track", "not_met"]
+
+
+def test_the_observations_format_can_be_named(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan: Path, tmp_path: Path
+) -> None:
+    _stdin(monkeypatch, OBSERVATIONS_CSV)
+    code, _, _ = run(capsys, "evaluate", plan, "-", "--observations-format", "csv")
+    assert code == 0
+    # Named JSON, CSV text is not JSON: the name wins over the content.
+    _stdin(monkeypatch, OBSERVATIONS_CSV)
+    code, _, err = run(capsys, "evaluate", plan, "-", "--observations-format", "json")
+    assert code == 2
+    assert err.startswith("planmodel: <stdin>: 1 problem found\n  $: not valid JSON")
+    # A file whose name says nothing: by content, or as named.
+    figures = tmp_path / "figures.txt"
+    figures.write_text(OBSERVATIONS_CSV, encoding="utf-8")
+    assert run(capsys, "evaluate", plan, figures)[0] == 0
+    assert run(capsys, "evaluate", plan, figures, "--observations-format", "csv")[0] == 0
+
+
+def test_errors_from_standard_input_name_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, PLAN.replace('"adopted": "2021-01-15"', '"adopted": "15/01/2021"'))
+    code, _, err = run(capsys, "show", "-")
+    assert code == 2
+    assert err == (
+        "planmodel: <stdin>: 1 problem found\n"
+        '  $.adopted: expected a date "YYYY-MM-DD", got "15/01/2021"\n'
+    )
+
+
+def test_plan_and_observations_cannot_both_come_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, PLAN)
+    code, out, err = run(capsys, "evaluate", "-", "-")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: planmodel evaluate")
+    assert err.endswith(
+        "planmodel evaluate: the plan and the observations cannot both be read from standard "
+        "input ('-')\n"
+    )
+
+
+def test_a_file_named_like_json_is_read_as_a_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, plan: Path, tmp_path: Path
+) -> None:
+    # 'planmodel evaluate plan.json [2023].csv' read the name as JSON text.
+    (tmp_path / "[2023].csv").write_text(OBSERVATIONS_CSV, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "evaluate", plan, "[2023].csv")[0] == 0
+    code, _, err = run(capsys, "evaluate", plan, "[2024].csv")
+    assert code == 2
+    assert err == (
+        "planmodel: cannot read the observations file '[2024].csv': No such file or directory\n"
+    )
+
+
+# -- what reaches a terminal ----------------------------------------------------------------
+
+
+def test_escape_sequences_in_a_plan_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, observations: Path
+) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(
+        PLAN.replace("Example ward plan", "Example \\u001b]0;owned\\u0007\\u001b[2J ward plan"),
+        encoding="utf-8",
+    )
+    for argv in (["show", path], evaluate_args(path, observations)):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert "\x1b" not in out
+        assert "Example \\x1b]0;owned\\x07\\x1b[2J ward plan" in out
+
+
+def test_escape_sequences_in_a_bad_value_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(PLAN.replace('"value": 95', '"value": "\\u001b[2J"'), encoding="utf-8")
+    code, _, err = run(capsys, "validate", path)
+    assert code == 2
+    assert "\x1b" not in err
+    assert '$.targets[0].condition.value: expected a number, got "\\u001b[2J"' in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["show", "{plan}"], "Example ward plan 2021-2023"),
+        (["show", "{plan}", "--lang", "vi"], "Ph\\u01b0\\u1eddng m\\u1eabu"),
+        (["evaluate", "{plan}", "{observations}", "--lang", "vi"], "K\\u1ebf ho\\u1ea1ch"),
+        (
+            ["evaluate", "{plan}", "{observations}", "--format", "html", "--lang", "vi"],
+            "K&#7871; ho&#7841;ch",
+        ),
+        (["evaluate", "{plan}", "{observations}", "--format", "json"], '"status": "on_track"'),
+        (["schema"], '"title": "planmodel plan"'),
+    ],
+)
+def test_a_stream_that_is_not_utf8_gets_what_it_can_hold(
+    plan: Path, observations: Path, argv: list[str], expected: str
+) -> None:
+    # A redirected stream on Windows is cp1252: writing Vietnamese to it raised
+    # UnicodeEncodeError. Text shows what it cannot hold as \\u escapes; HTML and JSON
+    # keep every character exactly, as character references and JSON escapes.
+    args = [a.format(plan=plan, observations=observations) for a in argv]
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "planmodel",
+            *args,
+            *(["--as-of", "2023-06-30"] if argv[0] == "evaluate" else []),
+        ],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stderr == b""
+    assert expected in found.stdout.decode("cp1252")

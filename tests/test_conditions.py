@@ -19,18 +19,17 @@ from helpers import (
     GRADE,
     SEVERITY,
     Numeric,
-    bounds_of,
-    expected_status,
-    inside,
+    Written,
+    acceptable,
+    contract_gap,
+    contract_status,
     make_plan,
-    nearest_bound_distance,
     obs,
     one_target_plan,
     result_of,
     target,
 )
 from planmodel import (
-    AllOf,
     AtLeast,
     AtMost,
     Better,
@@ -67,30 +66,28 @@ betters: st.SearchStrategy[Better | None] = st.sampled_from([None, "higher", "lo
 
 
 @st.composite
-def numeric_conditions(draw: st.DrawFn, strict: bool | None = None) -> Numeric:
-    """Any numeric condition; ``strict=False`` for inclusive bounds only."""
+def numeric_conditions(draw: st.DrawFn, strict: bool | None = None) -> Written:
+    """Any numeric condition as a plan states it; ``strict=False`` for inclusive bounds only."""
     flag = st.just(False) if strict is False else st.booleans()
     kind = draw(st.sampled_from(["at_least", "at_most", "exactly", "between"]))
     if kind == "at_least":
-        return at_least(draw(bounds), strict=draw(flag))
+        return Written("at_least", (draw(bounds),), lower_strict=draw(flag))
     if kind == "at_most":
-        return at_most(draw(bounds), strict=draw(flag))
+        return Written("at_most", (draw(bounds),), upper_strict=draw(flag))
     if kind == "exactly":
-        return exactly(draw(bounds), better=draw(betters))
+        return Written("exactly", (draw(bounds),), better=draw(betters))
     lo, hi = sorted([draw(bounds), draw(bounds)])
     lo_strict, hi_strict = draw(flag), draw(flag)
     if lo == hi:
         lo_strict = hi_strict = False
-    return between(lo, hi, better=draw(betters), lo_strict=lo_strict, hi_strict=hi_strict)
+    return Written("between", (lo, hi), lo_strict, hi_strict, draw(betters))
 
 
 @st.composite
-def values_near(draw: st.DrawFn, condition: Numeric) -> Decimal:
-    """Values on, just beside, or anywhere around the condition's bounds."""
-    lo, _, hi, _, _ = bounds_of(condition)
-    marks = [b for b in (lo, hi) if b is not None]
+def values_near(draw: st.DrawFn, written: Written) -> Decimal:
+    """Values on, just beside, or anywhere around the condition's numbers."""
     step = draw(st.sampled_from([Decimal(0), Decimal("0.01"), Decimal("-0.01"), Decimal("0.001")]))
-    near = st.sampled_from(marks).map(lambda b: b + step)
+    near = st.sampled_from(written.numbers).map(lambda b: b + step)
     return draw(st.one_of(near, near, decimals(-300, 300, 3)))
 
 
@@ -120,11 +117,10 @@ def judge_with_baseline(condition: Condition, baseline: Decimal, v: Decimal) -> 
 
 @given(numeric_conditions(strict=False), st.data())
 def test_a_value_equal_to_an_inclusive_bound_is_inside_it(
-    condition: Numeric, data: st.DataObject
+    written: Written, data: st.DataObject
 ) -> None:
-    lo, _, hi, _, _ = bounds_of(condition)
-    bound = data.draw(st.sampled_from([b for b in (lo, hi) if b is not None]))
-    found = judge(condition, bound)
+    bound = data.draw(st.sampled_from(written.numbers))
+    found = judge(written.build(), bound)
     assert found.status is Status.MET
     assert found.gap == 0
 
@@ -163,26 +159,26 @@ def test_a_strict_bound_excludes_the_bound(
 
 
 @given(numeric_conditions(strict=False).flatmap(lambda c: st.tuples(st.just(c), values_near(c))))
-def test_gap_is_zero_exactly_when_the_condition_holds(case: tuple[Numeric, Decimal]) -> None:
-    condition, v = case
-    found = judge(condition, v)
-    assert (found.gap == 0) is inside(condition, v)
+def test_gap_is_zero_exactly_when_the_condition_holds(case: tuple[Written, Decimal]) -> None:
+    written, v = case
+    found = judge(written.build(), v)
+    assert (found.gap == 0) is acceptable(written, v)
     assert (found.gap == 0) is (found.status is Status.MET)
 
 
 @given(numeric_conditions().flatmap(lambda c: st.tuples(st.just(c), values_near(c))))
-def test_gap_is_the_distance_to_the_nearest_acceptable_value(case: tuple[Numeric, Decimal]) -> None:
-    condition, v = case
-    found = judge(condition, v)
+def test_gap_is_the_distance_to_the_nearest_acceptable_value(case: tuple[Written, Decimal]) -> None:
+    written, v = case
+    found = judge(written.build(), v)
     assert found.gap is not None
-    assert Fraction(found.gap) == nearest_bound_distance(condition, v)
+    assert Fraction(found.gap) == contract_gap(written, v)
     assert found.value == v
 
 
 @given(numeric_conditions().flatmap(lambda c: st.tuples(st.just(c), values_near(c))))
-def test_status_inside_and_beyond_the_bounds(case: tuple[Numeric, Decimal]) -> None:
-    condition, v = case
-    assert judge(condition, v).status is expected_status(condition, v)
+def test_status_inside_and_beyond_the_bounds(case: tuple[Written, Decimal]) -> None:
+    written, v = case
+    assert judge(written.build(), v).status is contract_status(written, v)
 
 
 @pytest.mark.parametrize(
@@ -239,9 +235,10 @@ def test_one_sided_conditions_are_met_not_exceeded_far_beyond() -> None:
 
 @given(numeric_conditions(), decimals(-300, 300, 3), decimals(0, 300, 3))
 def test_raising_a_value_never_turns_met_into_not_met_where_higher_is_better(
-    condition: Numeric, v: Decimal, rise: Decimal
+    written: Written, v: Decimal, rise: Decimal
 ) -> None:
-    assume(bounds_of(condition)[4] == "higher")
+    assume(written.better_side == "higher")
+    condition = written.build()
     low, high = judge(condition, v).status, judge(condition, v + rise).status
     if low.is_success:
         assert high.is_success
@@ -250,9 +247,10 @@ def test_raising_a_value_never_turns_met_into_not_met_where_higher_is_better(
 
 @given(numeric_conditions(), decimals(-300, 300, 3), decimals(0, 300, 3))
 def test_lowering_a_value_never_turns_met_into_not_met_where_lower_is_better(
-    condition: Numeric, v: Decimal, fall: Decimal
+    written: Written, v: Decimal, fall: Decimal
 ) -> None:
-    assume(bounds_of(condition)[4] == "lower")
+    assume(written.better_side == "lower")
+    condition = written.build()
     high, low = judge(condition, v).status, judge(condition, v - fall).status
     if high.is_success:
         assert low.is_success
@@ -424,7 +422,7 @@ def scaled(figures: list[Observation], factor: Decimal) -> list[Observation]:
 
 @given(
     st.sampled_from(["vs", "since", "previous", "ratio"]),
-    numeric_conditions(),
+    numeric_conditions().map(Written.build),
     decimals(-500, 500, 3),
     decimals(-500, 500, 3).filter(lambda r: r != 0),
     factors,
@@ -468,20 +466,29 @@ def test_relative_change_is_unit_free(
     st.booleans(),
 )
 def test_all_of_is_the_most_severe_part_and_exceeded_only_when_every_part_is(
-    parts: list[tuple[Numeric, Decimal | None]], due: bool
+    parts: list[tuple[Written, Decimal | None]], due: bool
 ) -> None:
     metrics = ["x", "y", "z"][: len(parts)]
-    condition = all_of(*(part(value(m), c) for m, (c, _) in zip(metrics, parts, strict=False)))
+    built = [written.build() for written, _ in parts]
+    condition = all_of(*(part(value(m), c) for m, c in zip(metrics, built, strict=True)))
     alone = [
         target(f"alone_{m}", value(m), c, every_year(2021, 2021))
-        for m, (c, _) in zip(metrics, parts, strict=False)
+        for m, c in zip(metrics, built, strict=True)
     ]
     plan = make_plan([target("t", None, condition, every_year(2021, 2021)), *alone])
-    figures = [obs(m, 2021, v) for m, (_, v) in zip(metrics, parts, strict=False) if v is not None]
+    figures = [obs(m, 2021, v) for m, (_, v) in zip(metrics, parts, strict=True) if v is not None]
     as_of = "2022-01-01" if due else "2021-06-30"
     found = result_of(plan, figures, as_of)
     whole = found.judgements[0]
-    statuses = [j.status.value for j in whole.parts]
+    # Each part as the contract judges it: its own condition, no data, or not yet due.
+    expected = [
+        (contract_status(written, v) if v is not None else Status.NO_DATA)
+        if due
+        else Status.PENDING
+        for written, v in parts
+    ]
+    assert [j.status for j in whole.parts] == expected
+    statuses = [status.value for status in expected]
     assert whole.status.value == min(statuses, key=SEVERITY.index)
     assert (whole.status is Status.EXCEEDED) is all(s == "exceeded" for s in statuses)
     assert found.status is whole.status
@@ -511,10 +518,6 @@ def test_all_of_needs_parts_with_their_own_measures() -> None:
             all_of(part(value("x"), at_least(1)), part(value("y"), at_most(2))),
             every_year(2021, 2021),
         )
-
-
-def test_all_of_kind() -> None:
-    assert isinstance(all_of(part(value("x"), at_least(1)), part(value("y"), at_most(1))), AllOf)
 
 
 # -- building conditions -------------------------------------------------------------------

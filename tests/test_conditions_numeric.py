@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from helpers import obs, one_target_plan, result_of
 from planmodel import (
+    Better,
     Bounded,
     Judgement,
     Status,
@@ -98,7 +99,7 @@ def test_a_band_is_nearly_met_on_either_side(figure: str, status: str) -> None:
 def test_a_value_on_a_strict_bound_is_nearly_met_with_a_gap_of_zero() -> None:
     # "trên 25%" (strict) with a tolerance: 25 itself fails, by nothing.
     found = judged(at_least(25, strict=True, tolerance=1), 25)
-    assert (found.status, found.gap) == (Status.NEARLY_MET, 0)
+    assert (found.status, found.gap) == (Status.NEARLY_MET, Decimal(0))
 
 
 def test_exactly_with_a_tolerance_is_nearly_met_on_both_sides() -> None:
@@ -135,9 +136,12 @@ def tolerated(draw: st.DrawFn) -> tuple[Bounded, Bounded, Fraction, Fraction | N
     amount = draw(decimals(0, 20, 2).filter(lambda d: d > 0))
     relative = draw(st.booleans())
     tolerance = Tolerance(amount, relative=relative)
-    better = draw(st.sampled_from([None, "higher", "lower"]))
+    better: Better | None = draw(st.sampled_from([None, "higher", "lower"]))
     strict = draw(st.booleans())
     kind = draw(st.sampled_from(["at_least", "at_most", "exactly", "between"]))
+    pair: tuple[Bounded, Bounded]
+    lo: Decimal | None
+    hi: Decimal | None
     if kind == "at_least":
         pair = at_least(bound, strict=strict), at_least(bound, strict=strict, tolerance=tolerance)
         lo, hi = bound, None
@@ -178,7 +182,7 @@ def test_nearly_met_only_within_the_tolerance_of_the_bound_crossed(
 ) -> None:
     plain, with_tolerance, below, above = case
     status, gap = with_tolerance.verdict(figure)
-    lo, _, hi, _ = with_tolerance.bounds()
+    lo = with_tolerance.bounds()[0]
     if plain.verdict(figure)[0] is not Status.NOT_MET:
         assert status is not Status.NEARLY_MET
         return

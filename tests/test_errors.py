@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from planmodel import (
+    ArgumentError,
     ObservationsError,
     PlanError,
     PlanLoadError,
@@ -33,6 +34,7 @@ def test_problems_compare_by_value() -> None:
         (PlanLoadError, (PlanError, PlanModelError, ValueError)),
         (PlanValidationError, (PlanError, PlanModelError, ValueError)),
         (ObservationsError, (PlanModelError, ValueError)),
+        (ArgumentError, (PlanModelError, ValueError)),
     ],
 )
 def test_one_family_can_be_caught_at_once(
@@ -86,3 +88,17 @@ def test_errors_survive_pickling() -> None:
     assert copy.problems == error.problems
     assert copy.subject == "plan.json"
     assert str(copy) == str(error)
+
+
+def test_a_problem_shows_control_characters_escaped() -> None:
+    # Problems repeat what was read and end up on terminals: ESC must not reach one.
+    problem = Problem('$["\x1b[2J"]', "got \x1b]0;owned\x07 and \ud800")
+    assert str(problem) == '$["\\x1b[2J"]: got \\x1b]0;owned\\x07 and \\ud800'
+    error = PlanLoadError([problem], subject="plan\x1b[31m.json")
+    assert "\x1b" not in str(error)
+    assert str(error).startswith("plan\\x1b[31m.json: 1 problem found")
+
+
+def test_a_problem_message_is_kept_readable_whatever_it_repeats() -> None:
+    problem = Problem("$.id", "x" * 5000)
+    assert problem.message == "x" * 1000 + "…(5,000 characters)"

@@ -6,11 +6,17 @@ import importlib
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import attrs
 import pytest
 
 import planmodel
+from planmodel.words import MetricName, Phrase
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 PUBLIC_MODULES = (
     "text",
@@ -125,3 +131,80 @@ def test_importing_the_package_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# -- values, not objects with state -----------------------------------------------------------
+
+
+def _reachable(node: Any, seen: dict[type, list[object]]) -> None:
+    """Every attrs instance reachable from *node*, by class."""
+    if isinstance(node, (tuple, list)):
+        for item in node:
+            _reachable(item, seen)
+    elif attrs.has(type(node)):
+        seen.setdefault(type(node), []).append(node)
+        for field in attrs.fields(type(node)):
+            _reachable(getattr(node, field.name), seen)
+
+
+def _every_kind_of_value() -> dict[type, list[object]]:
+    """Instances of the public value classes, from the Long Biên plan and its evaluation,
+    and the measures and references that plan does not use."""
+    plan = planmodel.load_plan(EXAMPLES / "longbien_2020_2025.json")
+    figures = planmodel.load_observations(EXAMPLES / "longbien_illustrative.csv", plan)
+    others = [
+        planmodel.growth("output", 2020, 2025),
+        planmodel.total("output", 2020, 2025),
+        planmodel.change_vs("revenue", "estimate"),
+        planmodel.change_from_previous("revenue"),
+        planmodel.Observation("party", 2023, planmodel.Rated("good")),
+        planmodel.over_term(),
+        planmodel.exactly(9),
+        planmodel.Rating("good", 2),
+        planmodel.Missing(Phrase("reason.no_figure", metric=MetricName("revenue"), period=2023)),
+        planmodel.Problem("$.id", "expected a string"),
+        # The kinds and pieces real plans add beyond Long Biên's.
+        planmodel.average("output", 2021, 2025),
+        planmodel.difference("revenue", "estimate"),
+        planmodel.select(planmodel.value("water"), area="urban"),
+        planmodel.achieved(),
+        planmodel.at_least(45, tolerance=planmodel.Tolerance(5, relative=True)),
+        planmodel.Assessment(planmodel.Status.MET),
+        planmodel.every("ward"),
+        planmodel.at_least_members("ward", 12),
+        planmodel.share_of_members("ward", 80),
+        planmodel.every_quarter("2025-Q1", "2025-Q4"),
+        planmodel.every_month("2025-01", "2025-12"),
+        planmodel.by_deadline("2030-12-31", baseline=2010, milestones={2020: -25}),
+        planmodel.FiscalYear(2025),
+        planmodel.Calendar(7),
+        planmodel.Dimension("area", members=("urban", "rural")),
+        planmodel.Unit("per", per=10_000),
+        planmodel.MemberResult("urban", planmodel.Status.MET, ()),
+        planmodel.Revision(
+            replaced="2018-06-01", condition=planmodel.at_least(27), schedule=planmodel.over_term()
+        ),
+    ]
+    seen: dict[type, list[object]] = {}
+    for root in (plan, list(figures), planmodel.evaluate(plan, figures, "2025-06-30"), others):
+        _reachable(root, seen)
+    return seen
+
+
+def test_every_public_value_class_is_frozen_and_slotted() -> None:
+    # A plan is shared between threads and evaluations, and used as a key: planmodel's
+    # classes must all be declared frozen and slotted. Checked on real instances of
+    # every public attrs class, so that a class declared otherwise is found.
+    seen = _every_kind_of_value()
+    public = {
+        item
+        for name in planmodel.__all__
+        if inspect.isclass(item := getattr(planmodel, name)) and attrs.has(item)
+    }
+    assert public - set(seen) == set(), "add an instance of these to _every_kind_of_value"
+    for cls in public:
+        instance = seen[cls][0]
+        assert not hasattr(instance, "__dict__"), cls
+        for field in attrs.fields(cls):
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(instance, field.name, getattr(instance, field.name))

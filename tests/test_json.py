@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planmodel import Problem
-from planmodel._json import NonFinite, path_join, read_json, write_json
+from planmodel._json import NonFinite, OutOfRange, path_join, read_json, write_json
 
 numbers = st.decimals(allow_nan=False, allow_infinity=False)
 scalars = st.none() | st.booleans() | st.integers() | st.text() | numbers
@@ -40,6 +40,26 @@ def test_nan_and_infinity_are_marked_for_refusal_not_read_as_numbers(literal: st
     document, _ = read_json(f'{{"lo": {literal}}}')
     assert isinstance(document["lo"], NonFinite)
     assert document["lo"] == literal
+
+
+def test_an_exponent_decimal_cannot_hold_is_marked_for_refusal() -> None:
+    # Decimal("1e99999999999999999999") raises InvalidOperation, which is no ValueError:
+    # it escaped json.loads, and every caller, as a traceback.
+    document, _ = read_json('{"lo": 1e99999999999999999999, "hi": -1E-99999999999999999999}')
+    assert isinstance(document["lo"], OutOfRange)
+    assert isinstance(document["hi"], OutOfRange)
+    assert document["lo"] == "1e99999999999999999999"
+
+
+def test_a_whole_number_of_thousands_of_digits_is_read_as_a_decimal() -> None:
+    # int() refuses more than 4,300 digits with an error that has no JSON path.
+    document, _ = read_json('{"n": ' + "7" * 5000 + "}")
+    assert document["n"] == Decimal("7" * 5000)
+
+
+def test_a_path_shortens_a_key_no_one_could_type() -> None:
+    assert path_join("$", "k" * 100) == f"$.{'k' * 80}…(100 characters)"
+    assert path_join("$", "a b" * 50) == '$["' + ("a b" * 50)[:79] + "…(152 characters)]"
 
 
 def test_duplicate_keys_are_reported_with_their_path() -> None:

@@ -409,3 +409,14 @@ def test_a_neutral_condition_does_not_change_the_measured_value() -> None:
         measured(value("x"), figures, condition=at_least(0)).value
         == measured(value("x"), figures).value
     )
+
+
+def test_growth_far_beyond_28_digits_is_judged() -> None:
+    # evaluate() raised decimal.InvalidOperation: the result needs 30 digits.
+    found = measured(
+        growth("output", 2020, 2021),
+        [obs("output", 2020, 1), obs("output", 2021, "1e27")],
+        condition=at_least(5),
+    )
+    assert found.value == Decimal("99999999999999999999999999900")
+    assert found.status.value == "met"

@@ -52,9 +52,7 @@ def judged(
     """The judgement of *measure* for *period* (the span's last year for spans)."""
     schedule = over_term() if measure.span() is not None else every_year(period, period)
     if condition is None:
-        condition = (
-            achieved() if measure.kind == "value" and measure.metric == "reached" else exactly(0)
-        )
+        condition = achieved() if measure == value("reached") else exactly(0)
     plan = one_wide_target(measure, condition, schedule)
     found = result_of(plan, figures, AS_OF)
     assert len(found.judgements) == 1

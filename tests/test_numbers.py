@@ -228,3 +228,28 @@ def test_sums_differences_and_products_of_accepted_numbers_are_exact(
     assert Fraction(add(a, b)) == Fraction(a) + Fraction(b)
     assert Fraction(sub(a, b)) == Fraction(a) - Fraction(b)
     assert Fraction(mul(a, b)) == Fraction(a) * Fraction(b)
+
+
+# -- the whole accepted range ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("1e28"), "10000000000000000000000000000"),
+        (Decimal("-9.9e49"), "-99" + "0" * 48),
+        (Decimal("1" * 44 + ".123456"), "≈" + "1" * 44 + ".12"),
+        (Decimal("0.996000001"), "≈1.00"),
+        (Decimal("9.999999"), "≈10.00"),
+    ],
+)
+def test_numbers_up_to_the_limit_are_shown(value: Decimal, shown: str) -> None:
+    # The default decimal context holds 28 digits: rounding a 46-digit number to two
+    # places in it raised InvalidOperation.
+    assert format_number(value) == shown
+
+
+def test_growth_beyond_28_digits_is_written_out() -> None:
+    # From 1 to 1e27 in one year: (1e27 − 1) × 100 %, rounded once to 28 digits.
+    assert annual_growth(Decimal("1e27"), 1) == Decimal("99999999999999999999999999900")
+    assert annual_growth(Decimal("1e100"), 1) == Decimal(10) ** 102

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,12 +83,6 @@ def test_a_bad_distribution_is_refused(
 def test_a_rating_names_a_level_id() -> None:
     with pytest.raises(ValueError, match="is not an identifier"):
         Rated("hoàn thành tốt")
-
-
-def test_observations_are_immutable() -> None:
-    observation = Observation("new_members", 2022, 185)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        observation.value = Decimal(200)  # type: ignore[misc]
 
 
 # -- the index -----------------------------------------------------------------------------
@@ -304,3 +297,12 @@ def test_the_index_does_not_depend_on_the_order_given(data: st.DataObject) -> No
     for metric in plan.metrics:
         assert first.periods(metric.id) == second.periods(metric.id)
     assert first.problems_for(plan) == []
+
+
+@pytest.mark.parametrize("field", ["source", "note"])
+def test_a_source_or_note_that_cannot_be_written_is_refused(field: str) -> None:
+    with pytest.raises(ValueError, match=f"^{field}: holds a lone surrogate"):
+        Observation("new_members", 2022, 185, **{field: "\udc80"})
+    wrong: dict[str, Any] = {field: 185}
+    with pytest.raises(TypeError, match=f"^{field}: expected text, got 185"):
+        Observation("new_members", 2022, 185, **wrong)

@@ -8,29 +8,37 @@ mistakes are deliberately wrong.
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
 from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
+from mutations import FUZZ, accepted_numbers, mutated, mutated_csv, same_leaves, to_text
 from planmodel import (
+    ArgumentError,
     Distribution,
     Observation,
+    Observations,
     ObservationsError,
     Plan,
     Problem,
     Rated,
     dumps_observations,
+    evaluate,
     load_observations,
+    load_plan,
 )
 from planmodel._json import read_json
 from planmodel.observations_io import CSV_COLUMNS, OBSERVATIONS_SCHEMA
 from planmodel.periods import PERIOD_FORMS
+from planmodel.reports import render_html, render_json, render_markdown, render_text
 from planmodel.strategies import observations_for, plans
 
 KINHTEDOTHI = "kinhtedothi.vn"
@@ -177,6 +185,62 @@ def test_the_format_can_be_named_when_the_file_name_does_not_say(tmp_path: Path)
     path = tmp_path / "figures.txt"
     path.write_text(CSV_TEXT, encoding="utf-8")
     assert list(load_observations(path, OBSERVED_PLAN, format="csv")) == EXPECTED
+
+
+def test_a_file_name_that_starts_like_json_is_a_file(tmp_path: Path) -> None:
+    # '[2023].csv' was read as JSON text and refused as "not valid JSON".
+    path = tmp_path / "[2023].csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    assert list(load_observations(str(path), OBSERVED_PLAN)) == EXPECTED
+    error = errors("[2023].csv", OBSERVED_PLAN)
+    assert error.subject == "[2023].csv"
+    assert "No such file or directory" in error.problems[0].message
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".dat", ""])
+def test_without_a_known_suffix_the_content_tells_the_format(tmp_path: Path, suffix: str) -> None:
+    csv_file, json_file = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}x"
+    csv_file.write_text(CSV_TEXT, encoding="utf-8")
+    json_file.write_bytes(codecs.BOM_UTF8 + b"\n " + JSON_TEXT.encode("utf-8"))
+    assert list(load_observations(csv_file, OBSERVED_PLAN)) == EXPECTED
+    assert list(load_observations(json_file, OBSERVED_PLAN)) == EXPECTED
+
+
+def test_bytes_may_be_csv_or_json() -> None:
+    assert list(load_observations(CSV_TEXT.encode("utf-8"), OBSERVED_PLAN)) == EXPECTED
+    assert list(load_observations(JSON_TEXT.encode("utf-8"), OBSERVED_PLAN)) == EXPECTED
+
+
+def test_an_unknown_format_is_an_argument_error() -> None:
+    with pytest.raises(ArgumentError) as info:
+        load_observations(CSV_TEXT, OBSERVED_PLAN, format="xlsx")
+    assert info.value.problems == (Problem("format", "expected 'json' or 'csv', got 'xlsx'"),)
+
+
+def test_a_csv_file_that_is_not_utf8_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("metric,period,value,note\nnew_members,2022,185,Biên\n".encode("latin-1"))
+    assert errors(path).problems == (
+        Problem(
+            "row 2", "not UTF-8 text (invalid continuation byte at byte 48); save the file as UTF-8"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        (
+            '"\\ud800"',
+            "expected text, got a lone surrogate (\\ud800), which is not a character and "
+            "cannot be written as UTF-8",
+        ),
+        ("NaN", "expected a string, got NaN"),
+    ],
+)
+def test_a_json_note_must_be_text_that_can_be_written(note: str, message: str) -> None:
+    text = JSON_TEXT.replace('"source": "nhipsonghanoi.hanoimoi.vn"', f'"note": {note}')
+    assert errors(text).problems == (Problem("$.observations[1].note", message),)
 
 
 def test_csv_columns_may_be_left_out_and_blank_lines_are_skipped() -> None:
@@ -367,7 +431,8 @@ def test_errors_in_text_do_not_repeat_the_text(text: str) -> None:
 
 def test_dumped_observations_are_deterministic_utf8_json() -> None:
     text = dumps_observations(EXPECTED)
-    assert text == dumps_observations(EXPECTED)
+    # The same figures read separately from CSV give the same bytes.
+    assert dumps_observations(load_observations(CSV_TEXT, OBSERVED_PLAN)) == text
     assert "\\u" not in text
     assert "tỷ lệ Gia đình văn hóa đạt 94,10%" in text
     document, problems = read_json(text)
@@ -434,3 +499,148 @@ def test_a_count_too_large_to_compute_with_names_its_row_and_column() -> None:
             "a number of 60 significant digits has more than planmodel computes exactly (50)",
         ),
     )
+
+
+# -- fuzzing: mutations of the Long Biên figures, and any CSV a tool writes -----------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+LONGBIEN = load_plan(EXAMPLES / "longbien_2020_2025.json")
+#: Every kind of figure: numbers, dates, distributions, long quoted notes.
+LONGBIEN_CSV = (EXAMPLES / "longbien_illustrative.csv").read_text("utf-8")
+LONGBIEN_JSON: dict[str, Any] = read_json(
+    dumps_observations(load_observations(LONGBIEN_CSV, LONGBIEN))
+)[0]
+
+
+def _report_on(data: Observations) -> None:
+    """Judge and write every report on *data*: nothing may raise."""
+    evaluation = evaluate(LONGBIEN, data, "2025-06-30")
+    for text in (
+        render_text(LONGBIEN, evaluation, color=True),
+        render_markdown(LONGBIEN, evaluation, lang="vi"),
+        render_html(LONGBIEN, evaluation),
+        render_json(evaluation),
+    ):
+        text.encode("utf-8")
+
+
+def _load(source: str, **options: Any) -> Observations | ObservationsError:
+    try:
+        return load_observations(source, LONGBIEN, **options)
+    except ObservationsError as error:
+        return error
+
+
+@FUZZ
+@given(mutated(LONGBIEN_JSON))
+def test_mutated_json_observations_load_exactly_or_are_refused_with_paths(
+    document: dict[str, Any],
+) -> None:
+    text = to_text(document)
+    found = _load(text)
+    event("refused" if isinstance(found, ObservationsError) else "accepted")
+    if isinstance(found, ObservationsError):
+        assert found.problems
+        assert all(problem.where.startswith("$") for problem in found.problems)
+        str(found).encode("utf-8")
+        return
+    rows = read_json(text)[0]["observations"]
+    for index, observation in enumerate(found):
+        row = rows[int(found.locate(index).removeprefix("$.observations[").rstrip("]"))]
+        written = read_json(dumps_observations([observation]))[0]["observations"][0]
+        assert same_leaves(row, written)
+        assert set(row) == set(written)
+    _report_on(found)
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    """The rows as the standard library reads them, line ends untranslated."""
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+@FUZZ
+@given(mutated_csv(LONGBIEN_CSV))
+def test_mutated_csv_loads_as_written_or_is_refused_with_rows(text: str) -> None:
+    found = _load(text, format="csv")
+    event("refused" if isinstance(found, ObservationsError) else "accepted")
+    if isinstance(found, ObservationsError):
+        assert found.problems
+        assert all(problem.where.startswith("row") for problem in found.problems)
+        str(found).encode("utf-8")
+        return
+    # Accepted: the figures are the standard library's reading of the same text.
+    rows = _csv_rows(text)
+    header = [name.strip() for name in rows[0]]
+    for index, observation in enumerate(found):
+        where = found.locate(index)
+        if isinstance(observation.value, Distribution):
+            continue  # gathered from several rows
+        cells = dict(zip(header, rows[int(where.removeprefix("row ")) - 1], strict=False))
+        assert observation.metric == cells["metric"].strip()
+        if isinstance(observation.value, Decimal):
+            assert observation.value.as_tuple() == Decimal(cells["value"].strip()).as_tuple()
+        assert observation.source == (cells.get("source") or None)
+        assert observation.note == (cells.get("note") or None)
+    _report_on(found)
+
+
+_METRICS = ("budget_revenue", "cultured_families", "health_insurance_coverage", "new_party_members")
+_WRITTEN_TEXT = st.text(
+    st.sampled_from("\x1b\x00\r\n\t ,\"'<>|*_~$#") | st.characters(codec="utf-8"), max_size=10
+).filter(lambda text: not text.strip(" \t").isdigit())
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_METRICS),
+            st.integers(2020, 2025),
+            accepted_numbers(),
+            _WRITTEN_TEXT,
+            _WRITTEN_TEXT,
+        ),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda row: row[:2],
+    ),
+    st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC]),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_any_csv_the_standard_library_writes_loads_exactly(
+    rows: list[tuple[str, int, Decimal, str, str]], quoting: Any, line_end: str, bom: bool
+) -> None:
+    # Any text in a note or a source, any accepted number, however the writer quotes:
+    # what is read is what was written, to the digit and the character. (With LF line
+    # ends the writer leaves a CR in a cell unquoted, which no reader can tell from a
+    # line end: such a file is refused, row and column named, as a bare CR.)
+    if line_end == "\n":
+        assume(not any("\r" in text for row in rows for text in row[3:]))
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=quoting, lineterminator=line_end)
+    writer.writerow(["metric", "period", "value", "source", "note"])
+    writer.writerows(rows)
+    text = ("\ufeff" if bom else "") + buffer.getvalue()
+    found = load_observations(text.encode("utf-8"), LONGBIEN, format="csv")
+    assert [
+        (o.metric, o.period, o.value.as_tuple(), o.source, o.note)  # type: ignore[union-attr]
+        for o in found
+    ] == [
+        (metric, year, value.as_tuple(), source or None, note or None)
+        for metric, year, value, source, note in rows
+    ]
+    _report_on(found)
+
+
+def test_a_long_unknown_metric_is_shortened_in_the_message() -> None:
+    text = JSON_TEXT.replace('"metric": "new_members"', f'"metric": "{"m" * 100_000}"')
+    (problem,) = errors(text, OBSERVED_PLAN).problems
+    assert problem == Problem(
+        "$.observations[1]", f"unknown metric {'m' * 80!r}…(100,000 characters)"
+    )
+
+
+def test_a_file_name_no_system_accepts_is_an_observations_error() -> None:
+    error = errors("figures\x00.csv")
+    assert error.problems == (Problem("file", "cannot read the file: embedded null byte"),)

@@ -62,7 +62,9 @@ def test_dates_in_other_shapes_are_refused(bad: str) -> None:
 
 
 def test_impossible_dates_are_refused() -> None:
-    with pytest.raises(ValueError, match="expected a date YYYY-MM-DD, got '2021-02-30'"):
+    with pytest.raises(
+        ValueError, match="'2021-02-30' is not a date: day is out of range for month"
+    ):
         to_date("2021-02-30")
 
 

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from decimal import Decimal
 from html.parser import HTMLParser
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from helpers import whole_plans
+from mutations import FUZZ, accepted_numbers
 from planmodel import (
     Level,
     Metric,
     Observation,
     Plan,
+    PlanLoadError,
     RatingScale,
     Source,
     Status,
@@ -29,17 +35,26 @@ from planmodel import (
     at_most,
     by_deadline,
     count_below,
+    dump_plan,
     dumps_evaluation,
     evaluate,
     every_year,
+    load_plan,
     lowest_rating,
     part,
     rating_at_least,
     share_at_least,
     value,
 )
+from planmodel._json import read_json
 from planmodel.evaluation import Evaluation
-from planmodel.reports import render_html, render_json, render_markdown, render_text
+from planmodel.reports import (
+    render_html,
+    render_json,
+    render_markdown,
+    render_outline,
+    render_text,
+)
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
 from planmodel.words import status_word
@@ -360,3 +375,209 @@ def test_numbers_are_shown_exactly_or_marked_rounded() -> None:
     assert "99.125%" in text
     assert " 20%" in text
     assert "≈" in text  # the trajectory's expected value is a rounded quotient
+
+
+# -- figures as large as planmodel accepts ---------------------------------------------------
+
+
+@pytest.mark.parametrize("figure", ["1e28", "1e50", "-9.9e49", "1" * 44 + ".123456", "1e-50"])
+def test_every_report_shows_a_figure_up_to_the_documented_limit(figure: str) -> None:
+    # 1e28 once made trim() and format_number() raise decimal.InvalidOperation: the
+    # default context holds 28 digits, and planmodel accepts numbers up to 10^50.
+    evaluation = evaluation_of(coverage_2022=figure)
+    for render in (render_text, render_markdown, render_html):
+        assert render(PLAN, evaluation)
+    assert render_json(evaluation)
+
+
+# -- hostile text in every field ------------------------------------------------------------
+
+#: Text that would change a report if it were not escaped: HTML tags and attributes,
+#: a terminal escape sequence, and Markdown that strikes, typesets or links.
+HOSTILE = (
+    '<img src=x onerror=alert(1)>"\' onmouseover="alert(2)" <script>alert(3)</script>'
+    " \x1b]0;owned\x07\x1b[2J ~~struck~~ $x^2$ # heading | cell *em* _em_ `code` [a](b) &amp;"
+)
+
+
+def _hostile(name: str) -> str:
+    return f"{name}: {HOSTILE}"
+
+
+def plan_with_text(say: Callable[[str], str]) -> Plan:
+    """The example plan with every piece of human text replaced by ``say(field name)``,
+    units included: a report must show each as text, whatever it holds."""
+
+    def t(name: str) -> Text:
+        return Text(vi=say(f"{name} vi"), en=say(f"{name} en"))
+
+    return Plan(
+        id="example_ward",
+        title=t("title"),
+        jurisdiction=t("jurisdiction"),
+        term=Term(2021, 2023),
+        adopted="2021-01-15",
+        adopted_by=t("adopted_by"),
+        source=Source(
+            title=t("source"),
+            url="https://example.org",
+            published="2021-01-20",
+            publisher=t("publisher"),
+        ),
+        source_language="vi",
+        objective=[t("objective")],
+        metrics=[
+            Metric("coverage", t("coverage"), say("unit"), "higher"),
+            Metric("waste", t("waste"), "percent", "higher"),
+            Metric("orgs", t("orgs"), "count", scale="grade"),
+        ],
+        scales=[
+            RatingScale(
+                "grade",
+                t("scale"),
+                (
+                    Level("weak", t("weak")),
+                    Level("fair", t("fair")),
+                    Level("good", t("good")),
+                ),
+            )
+        ],
+        targets=[
+            attrs.evolve(PLAN.targets[0], text=t("t1"), notes=t("t1 notes")),
+            attrs.evolve(PLAN.targets[1], text=t("t2")),
+            attrs.evolve(
+                PLAN.targets[2],
+                text=t("t3"),
+                condition=all_of(
+                    part(share_at_least("orgs", "good"), at_least(80), t("part 1")),
+                    part(count_below("orgs", "fair"), at_most(0)),
+                ),
+            ),
+            attrs.evolve(PLAN.targets[3], text=t("t4"), notes=t("t4 notes")),
+        ],
+    )
+
+
+class _Markup(HTMLParser):
+    """Every element and attribute name in a page, and the text of its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: set[tuple[str, tuple[str, ...]]] = set()
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.add((tag, tuple(sorted(name for name, _ in attrs))))
+        self.values += [value or "" for _, value in attrs]
+
+
+def _markup(page: str) -> _Markup:
+    parser = _Markup()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_hostile_text_in_every_field_adds_no_tag_or_attribute(lang: str) -> None:
+    hostile, plain = plan_with_text(_hostile), plan_with_text(lambda name: name)
+    page = render_html(hostile, evaluation_of(hostile), lang=lang)
+    # The same elements with the same attributes as the plain plan's page.
+    assert _markup(page).found == _markup(render_html(plain, evaluation_of(plain), lang=lang)).found
+    assert not any("alert" in value for value in _markup(page).values)
+    # And the text itself is there, escaped, for the fields a report shows.
+    escaped = html.escape(_hostile(f"title {lang}"), quote=True)
+    assert escaped in page
+    for field in ("jurisdiction", "t1", "t1 notes", "coverage", "part 1", "good"):
+        assert f"{field} {lang}: &lt;img" in page, field
+    assert "unit: &lt;img" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_hostile_text_reaches_a_terminal_escaped(lang: str) -> None:
+    hostile = plan_with_text(_hostile)
+    evaluation = evaluation_of(hostile)
+    for text in (
+        render_text(hostile, evaluation, lang=lang),
+        render_outline(hostile, lang=lang),
+        render_markdown(hostile, evaluation, lang=lang),
+    ):
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\\x1b" in text
+    for text in (render_text(hostile, evaluation, lang=lang), render_outline(hostile, lang=lang)):
+        assert f"title {lang}: <img" in text  # plain text: shown as written
+        assert "\\x1b]0;owned\\x07\\x1b[2J" in text
+    # With colour, the only escape sequences are the report's own colours.
+    coloured = render_text(hostile, evaluation, lang=lang, color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render_text(hostile, evaluation, lang=lang)
+
+
+def test_markdown_escapes_what_would_strike_typeset_or_link() -> None:
+    hostile = plan_with_text(_hostile)
+    text = render_markdown(hostile, evaluation_of(hostile))
+    assert text.startswith("# title en: &lt;img src=x onerror=alert(1)&gt;")
+    assert (
+        r"\~\~struck\~\~ \$x^2\$ # heading \| cell \*em\* \_em\_ \`code\` \[a\](b) &amp;amp;"
+        in text
+    )
+    plain = plan_with_text(lambda name: name)
+    layout = render_markdown(plain, evaluation_of(plain))
+    for markup in (r"~", r"\$", r"<", r"\|", r"\*", r"_", r"`", r"\["):
+        # Every one is escaped (preceded by a backslash), except the report's own.
+        unescaped = rf"(?<!\\){markup}"
+        assert len(re.findall(unescaped, text)) == len(re.findall(unescaped, layout)), markup
+
+
+def test_a_heading_cannot_lose_a_final_hash() -> None:
+    # "# C#" is a heading "C#", but "# Plan #" is a heading "Plan": a closing sequence.
+    target = attrs.evolve(PLAN.targets[1], text=_t("Thu gom #", "Collect #"))
+    plan = attrs.evolve(PLAN, title=_t("Kế hoạch #", "Plan #"), targets=(target,))
+    text = render_markdown(plan, evaluate(plan, [], as_of="2022-01-01"))
+    assert text.startswith("# Plan \\#\n")
+    assert "### 1. t2 — Collect \\#\n" in text
+
+
+# -- fuzzing: any accepted number, in a bound or a figure, through every report -------------
+
+
+def _redrawn(data: st.DataObject, node: Any) -> Any:
+    """*node* (a plan document) with about half its numbers redrawn across the range."""
+    if isinstance(node, dict):
+        return {key: _redrawn(data, value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_redrawn(data, item) for item in node]
+    if isinstance(node, Decimal) and data.draw(st.booleans()):
+        return data.draw(accepted_numbers())
+    return node
+
+
+@FUZZ
+@given(st.data(), plans(max_targets=4), st.sampled_from(["en", "vi"]))
+def test_any_accepted_number_is_judged_and_written_by_every_report(
+    data: st.DataObject, plan: Plan, lang: str
+) -> None:
+    try:
+        plan = load_plan(_redrawn(data, dump_plan(plan)))
+    except PlanLoadError:
+        event("bounds out of order: the plan's own numbers kept")
+    figures = [
+        attrs.evolve(figure, value=data.draw(accepted_numbers()))
+        if isinstance(figure.value, Decimal) and data.draw(st.booleans())
+        else figure
+        for figure in data.draw(observations_for(plan))
+    ]
+    as_of = data.draw(st.dates(dt.date(plan.term.first, 1, 1), dt.date(plan.term.last + 1, 12, 31)))
+    evaluation = evaluate(plan, figures, as_of)
+    for text in (
+        render_text(plan, evaluation, lang=lang, color=True),
+        render_markdown(plan, evaluation, lang=lang),
+        render_html(plan, evaluation, lang=lang),
+        render_outline(plan, lang=lang),
+        render_json(evaluation),
+    ):
+        text.encode("utf-8")
+    # Every number the evaluation holds is written exactly and reads back as a decimal.
+    document, problems = read_json(dumps_evaluation(evaluation))
+    assert problems == []
+    assert document["plan"] == plan.id

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import (
-    Numeric,
-    expected_status,
+    Written,
+    contract_status,
     judgement_for,
     obs,
     one_target_plan,
@@ -41,7 +41,6 @@ from planmodel import (
     by_deadline,
     change_since,
     every_year,
-    exactly,
     growth,
     lowest_rating,
     over_term,
@@ -176,17 +175,18 @@ def test_every_year_needs_first_not_after_last_and_years_in_the_term() -> None:
 
 
 @st.composite
-def aimed(draw: st.DrawFn) -> tuple[Numeric, Decimal, Better]:
-    """A condition with a goal (what the line aims at) and its better side."""
+def aimed(draw: st.DrawFn) -> tuple[Written, Decimal, Better]:
+    """A condition as a plan states it, with its goal (what the line aims at) and its
+    better side."""
     goal = draw(decimals(-200, 200, 2))
     width = draw(decimals(0, 50, 2))
-    choices: list[tuple[Numeric, Decimal, Better]] = [
-        (at_least(goal), goal, "higher"),
-        (at_most(goal), goal, "lower"),
-        (between(goal, goal + width, better="higher"), goal, "higher"),
-        (between(goal - width, goal, better="lower"), goal, "lower"),
-        (exactly(goal, better="higher"), goal, "higher"),
-        (exactly(goal, better="lower"), goal, "lower"),
+    choices: list[tuple[Written, Decimal, Better]] = [
+        (Written("at_least", (goal,)), goal, "higher"),
+        (Written("at_most", (goal,)), goal, "lower"),
+        (Written("between", (goal, goal + width), better="higher"), goal, "higher"),
+        (Written("between", (goal - width, goal), better="lower"), goal, "lower"),
+        (Written("exactly", (goal,), better="higher"), goal, "higher"),
+        (Written("exactly", (goal,), better="lower"), goal, "lower"),
     ]
     return draw(st.sampled_from(choices))
 
@@ -227,21 +227,21 @@ def line_at(
 
 @given(aimed(), trajectories(), decimals(-300, 300, 3), decimals(-300, 300, 3))
 def test_before_the_deadline_a_figure_is_judged_against_the_line_from_the_baseline(
-    aim: tuple[Numeric, Decimal, Better],
+    aim: tuple[Written, Decimal, Better],
     when: tuple[Period, Period, dt.date, dt.date],
     start: Decimal,
     v: Decimal,
 ) -> None:
-    condition, goal, better = aim
+    written, goal, better = aim
     baseline, period, deadline, as_of = when
-    plan = one_target_plan(value("x"), condition, by_deadline(deadline, baseline=baseline))
+    plan = one_target_plan(value("x"), written.build(), by_deadline(deadline, baseline=baseline))
     found = result_of(plan, [obs("x", baseline, start), obs("x", period, v)], as_of)
 
     line = line_at(start, goal, baseline, deadline, period)
     on_the_right_side = Fraction(v) >= line if better == "higher" else Fraction(v) <= line
     # A figure that already meets the target is on track even where the line runs the
     # other way (a target set behind its baseline): docs/readings.md.
-    acceptable = on_the_right_side or condition.verdict(v)[0].is_success
+    acceptable = on_the_right_side or contract_status(written, v).is_success
     judged = judgement_for(found, period)
     assert judged.status is (Status.ON_TRACK if acceptable else Status.OFF_TRACK)
     assert found.status is judged.status
@@ -254,13 +254,13 @@ def test_before_the_deadline_a_figure_is_judged_against_the_line_from_the_baseli
 
 @given(aimed(), trajectories(), decimals(-300, 300, 3))
 def test_before_the_deadline_without_a_baseline_a_figure_is_pending(
-    aim: tuple[Numeric, Decimal, Better],
+    aim: tuple[Written, Decimal, Better],
     when: tuple[Period, Period, dt.date, dt.date],
     v: Decimal,
 ) -> None:
-    condition, _, _ = aim
+    written, _, _ = aim
     _, period, deadline, as_of = when
-    plan = one_target_plan(value("x"), condition, by_deadline(deadline))
+    plan = one_target_plan(value("x"), written.build(), by_deadline(deadline))
     found = result_of(plan, [obs("x", period, v)], as_of)
     assert found.status is Status.PENDING
     judged = judgement_for(found, period)
@@ -274,13 +274,13 @@ def test_before_the_deadline_without_a_baseline_a_figure_is_pending(
     st.one_of(st.none(), st.integers(2018, 2020)),
 )
 def test_after_the_deadline_only_the_deadlines_own_figure_is_final(
-    aim: tuple[Numeric, Decimal, Better],
+    aim: tuple[Written, Decimal, Better],
     figures: dict[int, Decimal],
     deadline: dt.date,
     baseline: int | None,
 ) -> None:
-    condition, _, _ = aim
-    plan = one_target_plan(value("x"), condition, by_deadline(deadline, baseline=baseline))
+    written, _, _ = aim
+    plan = one_target_plan(value("x"), written.build(), by_deadline(deadline, baseline=baseline))
     found = result_of(plan, [obs("x", y, v) for y, v in figures.items()], deadline)
     shown = [
         y
@@ -296,7 +296,7 @@ def test_after_the_deadline_only_the_deadlines_own_figure_is_final(
         assert found.judgements[-1].reason
         assert [j.period for j in found.judgements[:-1]] == shown
         return
-    assert found.status is expected_status(condition, figures[final])
+    assert found.status is contract_status(written, figures[final])
     assert judgement_for(found, final).status is found.status
     # Figures after the deadline, or at or before the baseline, are not judged.
     assert [j.period for j in found.judgements] == shown

@@ -35,6 +35,7 @@ from .conditions import (
 )
 from .context import Context, Missing
 from .errors import (
+    ArgumentError,
     ObservationsError,
     PlanError,
     PlanLoadError,
@@ -128,6 +129,7 @@ register_quantifier = QUANTIFIERS.register
 __all__ = [
     "Achieved",
     "AllOf",
+    "ArgumentError",
     "Assessment",
     "AtBaseline",
     "AtLeast",

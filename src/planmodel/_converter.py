@@ -10,6 +10,7 @@ JSON path of the offending value.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -26,8 +27,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._frozenmap import FrozenMap
-from ._json import NonFinite, path_join
-from ._numbers import to_decimal
+from ._json import NonFinite, Unread, path_join
+from ._numbers import MAX_DIGITS, to_decimal
+from ._untrusted import ECHO_LIMIT, echo, lone_surrogate, shorten
 from .attributes import Attributes
 from .conditions import CONDITIONS
 from .errors import FieldError, PlanModelError, Problem
@@ -57,11 +59,16 @@ class Invalids(ValueError):
 
 
 def show(value: object) -> str:
-    """A JSON-ish rendering of a bad value for an error message."""
-    if isinstance(value, NonFinite):
-        return str(value)
+    """A JSON-ish rendering of a bad value for an error message, shortened when long.
+
+    >>> show("abc"), show(None), show("x" * 100)[-20:]
+    ('"abc"', 'null', 'xx"…(100 characters)')
+    """
+    if isinstance(value, Unread):
+        return shorten(str(value))
     if isinstance(value, str):
-        return f'"{value}"'
+        quoted = json.dumps(value[:ECHO_LIMIT], ensure_ascii=False)
+        return quoted if len(value) <= ECHO_LIMIT else f"{quoted}…({len(value):,} characters)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -70,20 +77,41 @@ def show(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
-    return str(value)
+    if isinstance(value, int):
+        return echo(value)
+    return shorten(str(value))
 
 
 def _expect(what: str, value: object) -> Invalid:
     return Invalid(f"expected {what}, got {show(value)}")
 
 
+def _unwritable(text: str, key: str | None = None) -> Invalid | None:
+    """A problem for text holding a lone surrogate (JSON can spell one, ``"\\ud800"``,
+    but no file or terminal can hold it), else ``None``."""
+    found = lone_surrogate(text)
+    if found is None:
+        return None
+    return Invalid(
+        f"expected text, got a lone surrogate (\\u{ord(found):04x}), which is not a "
+        "character and cannot be written as UTF-8",
+        key,
+    )
+
+
 def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str) or isinstance(value, NonFinite):
+    if not isinstance(value, str) or isinstance(value, Unread):
         raise _expect("a string", value)
+    problem = _unwritable(value)
+    if problem is not None:
+        raise problem
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, Decimal) and len(digits := value.as_tuple().digits) > MAX_DIGITS:
+        # A whole number too long to read as an int (see _json): say how long, not "not whole".
+        raise Invalid(f"expected a whole number, got one of {len(digits):,} digits")
     if isinstance(value, bool) or not isinstance(value, int):
         raise _expect("a whole number", value)
     return value
@@ -98,6 +126,8 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, NonFinite):
         raise Invalid(f"expected a finite number, got {value}")
+    if isinstance(value, Unread):
+        raise Invalid(f"{show(value)} is beyond the numbers planmodel computes exactly (10^±50)")
     if isinstance(value, float):
         raise Invalid(
             f"expected an exact number, got the float {value!r}; parse JSON with "
@@ -118,6 +148,8 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 
 def _structure_period(value: object, _: type) -> Period:
+    if isinstance(value, Unread):
+        raise _expect(PERIOD_FORMS, value)
     if isinstance(value, str) and value.isascii() and value.isdigit():
         # One way to write a year in a file: as a number, so that it round-trips.
         raise Invalid(f'a year is written as a number ({value}), not as text "{value}"')
@@ -151,13 +183,14 @@ def _raise_all(errors: list[Invalid]) -> None:
 def _structure_text(value: object, _: type) -> Text:
     if not isinstance(value, dict):
         raise _expect('an object of language tag → text, e.g. {"vi": "…", "en": "…"}', value)
-    _raise_all(
-        [
-            Invalid(f"expected a string, got {show(text)}", key=tag)
-            for tag, text in value.items()
-            if not isinstance(text, str)
-        ]
-    )
+    errors = []
+    for tag, text in value.items():
+        if not isinstance(text, str) or isinstance(text, Unread):
+            # NaN and Infinity are JSON-ish literals, not text: "NaN" would be a guess.
+            errors.append(Invalid(f"expected a string, got {show(text)}", key=tag))
+        elif (problem := _unwritable(text, key=tag)) is not None:
+            errors.append(problem)
+    _raise_all(errors)
     try:
         return Text(value)
     except ValueError as exc:
@@ -188,7 +221,14 @@ def _structure_frozenmap(value: object, kind: type) -> FrozenMap:
         [
             Invalid(f"expected a string, got {show(text)}", key=key)
             for key, text in value.items()
-            if not isinstance(text, str) or isinstance(text, NonFinite)
+            if not isinstance(text, str) or isinstance(text, Unread)
+        ]
+    )
+    _raise_all(
+        [
+            problem
+            for key, text in value.items()
+            if (problem := _unwritable(text, key=key)) is not None
         ]
     )
     try:
@@ -300,7 +340,7 @@ def _register_subject(converter: Converter) -> None:
         if isinstance(value, dict):
             found: Measure = converter.structure(value, _MEASURE)
             return found
-        if isinstance(value, str) and not isinstance(value, NonFinite):
+        if isinstance(value, str) and not isinstance(value, Unread):
             return value
         raise _expect("a metric id or a measure object", value)
 

@@ -7,15 +7,26 @@ the structuring step to refuse, and duplicate keys are reported with their path.
 
 from __future__ import annotations
 
+import decimal
 import json
 from decimal import Decimal
 from typing import Any
 
+from ._untrusted import shorten
 from .errors import Problem
 
 
-class NonFinite(str):
+class Unread(str):
+    """A number literal kept as its text because it cannot be read as a number; the
+    structuring step refuses it, with its JSON path, wherever a value is expected."""
+
+
+class NonFinite(Unread):
     """Placeholder for a ``NaN`` or ``Infinity`` literal, refused where a number is expected."""
+
+
+class OutOfRange(Unread):
+    """Placeholder for a number whose exponent is beyond ``Decimal``: ``1e99999999999999999999``."""
 
 
 class _Object(dict[str, Any]):
@@ -34,17 +45,33 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
     return result
 
 
+#: Longer integers are read as decimals: int() refuses more than 4,300 digits with
+#: an error that names no JSON path, and nothing planmodel reads has half as many.
+_LONGEST_INT = 60
+
+
+def _decimal(text: str) -> Decimal | OutOfRange:
+    try:
+        return Decimal(text)
+    except decimal.InvalidOperation:
+        return OutOfRange(text)
+
+
 def _integer(text: str) -> int | Decimal:
     # int("-0") is 0: the sign would be lost, and with it the round trip's exact digits.
-    return Decimal(text) if text == "-0" else int(text)
+    return Decimal(text) if text == "-0" or len(text) > _LONGEST_INT else int(text)
 
 
 def path_join(path: str, key: str | int) -> str:
+    """*path* extended by an object key or a list index: ``$.targets[3].text``.
+
+    A key that could not be typed (one of thousands of characters) is shortened.
+    """
     if isinstance(key, int):
         return f"{path}[{key}]"
-    return (
-        f"{path}.{key}" if key.isidentifier() else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-    )
+    if key.isidentifier():
+        return f"{path}.{shorten(key)}"
+    return f"{path}[{shorten(json.dumps(key, ensure_ascii=False))}]"
 
 
 def _duplicates(node: Any, path: str) -> list[Problem]:
@@ -72,7 +99,7 @@ def read_json(text: str | bytes) -> tuple[Any, list[Problem]]:
     try:
         document = json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=_decimal,
             parse_int=_integer,
             parse_constant=NonFinite,
             object_pairs_hook=_object,

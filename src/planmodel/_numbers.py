@@ -13,6 +13,8 @@ import decimal
 from decimal import Decimal
 from typing import Union
 
+from ._untrusted import echo
+
 #: What the public constructors accept where a number is expected.
 Number = Union[int, str, Decimal, float]
 
@@ -57,7 +59,7 @@ def to_decimal(value: object) -> Decimal:
     Decimal('0.1')
     """
     if isinstance(value, bool):
-        raise TypeError(f"expected a number, got {value!r}")
+        raise TypeError(f"expected a number, got {echo(value)}")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -66,15 +68,15 @@ def to_decimal(value: object) -> Decimal:
         try:
             result = Decimal(value.strip())
         except decimal.InvalidOperation:
-            raise ValueError(f"expected a number, got {value!r}") from None
+            raise ValueError(f"expected a number, got {echo(value)}") from None
     elif isinstance(value, float):
         # repr gives the shortest digits that read back as the same float: the number
         # the caller wrote, in every case a float can hold it.
         result = Decimal(repr(value))
     else:
-        raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected a number, got {type(value).__name__} {echo(value)}")
     if not result.is_finite():
-        raise ValueError(f"expected a finite number, got {value!r}")
+        raise ValueError(f"expected a finite number, got {echo(value)}")
     return within_limits(result)
 
 
@@ -133,7 +135,24 @@ def annual_growth(ratio: Decimal, years: int) -> Decimal:
     rounded = _QUOTIENT.plus(_GUARDED.multiply(_GUARDED.subtract(factor, ONE), HUNDRED))
     # Trailing zeros left by the rounding carry no information: 900, not 900.000…0.
     tidy = rounded.normalize(_QUOTIENT)
-    return tidy.quantize(ONE) if tidy.as_tuple().exponent > 0 else tidy  # type: ignore[operator]
+    if tidy.as_tuple().exponent > 0:  # type: ignore[operator]
+        # 1E+29 written out in full, in a context wide enough to hold every digit.
+        return tidy.quantize(ONE, context=digits_for(tidy, 0))
+    return tidy
+
+
+def digits_for(value: Decimal, places: int) -> decimal.Context:
+    """A context just wide enough to write *value* with *places* decimal places.
+
+    ``quantize`` fails in a context too narrow for its result, and the default context
+    holds 28 digits: fewer than the numbers planmodel accepts (``MAX_DIGITS``) and
+    computes (a growth rate can pass 10^30).
+    """
+    # One digit more than the value has before the point: rounding 9.996 carries to 10.00.
+    return decimal.Context(
+        prec=max(value.adjusted() + 2 + places, 1),
+        traps=[decimal.InvalidOperation, decimal.Overflow],
+    )
 
 
 def percent_of(part: Decimal, whole: Decimal) -> Decimal:
@@ -151,5 +170,8 @@ def format_number(value: Decimal) -> str:
     if isinstance(exponent, int) and exponent >= -4:
         text = f"{value:f}"
     else:
-        text = "≈" + f"{value.quantize(Decimal('0.01'), rounding=decimal.ROUND_HALF_EVEN):f}"
+        shortened = value.quantize(
+            Decimal("0.01"), rounding=decimal.ROUND_HALF_EVEN, context=digits_for(value, 2)
+        )
+        text = f"≈{shortened:f}"
     return text

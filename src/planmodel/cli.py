@@ -12,7 +12,13 @@ Built on the standard library's argparse, so the command adds no dependency. Bad
 input never ends in a traceback: every problem is written to standard error with
 the file and the JSON path or CSV row, and the exit status is 2. ``evaluate
 --fail-on not_met,off_track`` exits with 1 when a target has one of those
-statuses, so that a script or CI job can act on the verdict.
+statuses, so that a script or CI job can act on the verdict. Anything unexpected
+is one line asking for a report, and status 70, so that a broken run is never
+taken for a verdict; ``--debug`` adds the traceback.
+
+``-`` reads a plan or observations from standard input, and ``--output -`` writes
+to standard output. A report written to a file is written whole or not at all, and
+never over one of its inputs.
 """
 
 from __future__ import annotations
@@ -22,13 +28,17 @@ import datetime as dt
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from .errors import PlanModelError
+from ._files import FileError, check_not_an_input, write_atomically
+from ._untrusted import printable, shorten, stream_safe
+from .errors import ObservationsError, PlanLoadError, PlanModelError
 from .evaluation import evaluate
+from .observations import Observations
 from .observations_io import load_observations
 from .periods import to_date
 from .plan import Plan
@@ -38,18 +48,43 @@ from .serialize import load_plan
 from .status import Status
 from .words import languages
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FAILED",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "STANDARD_STREAM",
+    "main",
+]
 
 EXIT_OK = 0
 #: ``evaluate --fail-on``: some target has one of the statuses named.
 EXIT_FAILED = 1
 #: Bad input or usage: a file that cannot be read or is not valid, an unknown option.
 EXIT_USAGE = 2
+#: Something unexpected, a bug in planmodel: ``EX_SOFTWARE`` of sysexits.h, so that
+#: a pipeline can tell a broken run from a failing target (1) or bad input (2).
+EXIT_INTERNAL = 70
 #: The reader of the output went away; the status a shell gives a process ended by
 #: SIGPIPE (128 + 13), so that it is never mistaken for a ``--fail-on`` hit.
 EXIT_BROKEN_PIPE = 141
 
 FORMATS = ("text", "markdown", "json", "html")
+#: The file name that means standard input (for a plan or observations) or standard
+#: output (for ``--output``).
+STANDARD_STREAM = "-"
+_STDIN_NAME = "<stdin>"
+
+# How each report format writes what a non-UTF-8 stream (cp1252, say) cannot hold:
+# HTML and JSON keep the exact character (&#7841; and \u1ea1 mean it there); text
+# and Markdown show a visible \u1ea1 rather than fail or drop it.
+_UNENCODABLE = {
+    "html": "xmlcharrefreplace",
+    "json": "backslashreplace",
+    "text": "backslashreplace",
+    "markdown": "backslashreplace",
+}
 
 
 class UsageError(Exception):
@@ -58,10 +93,6 @@ class UsageError(Exception):
     def __init__(self, message: str, usage: str) -> None:
         super().__init__(message)
         self.usage = usage
-
-
-class FileError(Exception):
-    """A file cannot be read or written; the message names it and says why."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,8 +108,9 @@ class _Parser(argparse.ArgumentParser):
 def _date(text: str) -> dt.date:
     try:
         return to_date(text)
-    except (TypeError, ValueError):
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    except (TypeError, ValueError) as exc:
+        # to_date says what is wrong: the shape ("30/06/2023"), or the day ("2025-02-30").
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _condition(text: str) -> tuple[str, str]:
@@ -111,15 +143,55 @@ def _check_readable(path: Path, what: str) -> None:
     try:
         with path.open("rb"):
             pass
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+    except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise FileError(f"cannot read the {what} file {str(path)!r}: {reason}") from None
 
 
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise FileError("cannot read standard input: there is none")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read()
+        return data
+    # A text stream without bytes beneath (a test's StringIO): its text, as UTF-8.
+    return stream.read().encode("utf-8", "surrogatepass")
+
+
 def _load_plan(name: str) -> Plan:
+    if name == STANDARD_STREAM:
+        try:
+            return load_plan(_read_stdin())
+        except PlanLoadError as exc:
+            raise PlanLoadError(exc.problems, subject=_STDIN_NAME) from None
     path = Path(name)
     _check_readable(path, "plan")
+    # A Path, never the string: a name such as '[2023].json' is a file, not JSON text.
     return load_plan(path)
+
+
+def _load_observations(name: str, plan: Plan, format: str | None) -> Observations:
+    if name == STANDARD_STREAM:
+        try:
+            return load_observations(_read_stdin(), plan, format=format)
+        except ObservationsError as exc:
+            raise ObservationsError(exc.problems, subject=_STDIN_NAME) from None
+    path = Path(name)
+    _check_readable(path, "observations")
+    return load_observations(path, plan, format=format)
+
+
+def _write(stream: TextIO, text: str, errors: str = "backslashreplace") -> None:
+    """Write *text* to *stream* in whatever encoding it has, never failing on a
+    character the encoding lacks (a redirected stream on Windows is cp1252)."""
+    stream.write(stream_safe(text, getattr(stream, "encoding", None), errors))
+
+
+def _say(text: str) -> None:
+    """A message on standard error: control characters escaped, line breaks kept."""
+    _write(sys.stderr, printable(text, keep="\n"))
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -135,7 +207,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             (plan.targets, "target"),
         )
     )
-    out.write(f"ok: {plan.id}, term {plan.term.first}-{plan.term.last}: {counts}\n")
+    _write(out, f"ok: {plan.id}, term {plan.term.first}-{plan.term.last}: {counts}\n")
     return EXIT_OK
 
 
@@ -144,7 +216,7 @@ def _count(number: int, word: str) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(render_outline(_load_plan(args.plan), lang=args.lang))
+    _write(out, render_outline(_load_plan(args.plan), lang=args.lang))
     return EXIT_OK
 
 
@@ -156,10 +228,23 @@ def _wants_colour(choice: str, stream: TextIO) -> bool:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.plan == STANDARD_STREAM and args.observations == STANDARD_STREAM:
+        raise UsageError(
+            "planmodel evaluate: the plan and the observations cannot both be read from "
+            "standard input ('-')",
+            args.usage,
+        )
+    to_stdout = args.output in (None, STANDARD_STREAM)
+    if not to_stdout:
+        # Checked before anything is read, so that a refused run writes nothing.
+        inputs = [
+            (what, Path(name))
+            for what, name in (("plan", args.plan), ("observations", args.observations))
+            if name != STANDARD_STREAM
+        ]
+        check_not_an_input(Path(args.output), inputs)
     plan = _load_plan(args.plan)
-    path = Path(args.observations)
-    _check_readable(path, "observations")
-    observations = load_observations(path, plan)
+    observations = _load_observations(args.observations, plan, args.observations_format)
     where: dict[str, set[str]] = {}
     for key, wanted in args.where:
         where.setdefault(key, set()).add(wanted)
@@ -169,25 +254,21 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             plan,
             evaluation,
             lang=args.lang,
-            color=args.output is None and _wants_colour(args.color, out),
+            color=to_stdout and _wants_colour(args.color, out),
         ),
         "markdown": lambda: render_markdown(plan, evaluation, lang=args.lang),
         "html": lambda: render_html(plan, evaluation, lang=args.lang),
         "json": lambda: render_json(evaluation),
     }
     report = renderers[args.format]()
-    if args.output is None:
-        out.write(report)
+    if to_stdout:
+        _write(out, report, _UNENCODABLE[args.format])
     else:
-        try:
-            Path(args.output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise FileError(f"cannot write the report to {args.output!r}: {reason}") from None
+        write_atomically(Path(args.output), report.encode("utf-8"))
     failing = [result.target for result in evaluation.targets if result.status in args.fail_on]
     if failing:
         statuses = ", ".join(sorted(status.value for status in args.fail_on))
-        sys.stderr.write(
+        _say(
             f"planmodel: {_count(len(failing), 'target')} with status {statuses}: "
             f"{', '.join(failing)}\n"
         )
@@ -196,7 +277,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False) + "\n")
+    _write(out, json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 
@@ -220,24 +301,44 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_DEBUG_HELP = "on an internal error, print the traceback as well"
+
+
+def _debug_option() -> _Parser:
+    """``--debug`` for each command, so that it may follow the command as well as
+    precede it; SUPPRESS keeps it from undoing a ``--debug`` given before."""
+    parent = _Parser(add_help=False)
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="planmodel",
         description="Typed public development plans, and exact judgements of reported figures.",
     )
     parser.add_argument("--version", action="version", version=f"planmodel {_version()}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    debug = [_debug_option()]
+    plan_help = "the plan file; - reads it from standard input"
 
     validate = commands.add_parser(
-        "validate", help="check a plan file", description="Check a plan file; list every problem."
+        "validate",
+        help="check a plan file",
+        description="Check a plan file; list every problem.",
+        parents=debug,
     )
-    validate.add_argument("plan", metavar="PLAN.json")
+    validate.add_argument("plan", metavar="PLAN.json", help=plan_help)
     validate.set_defaults(run=_validate)
 
     show = commands.add_parser(
-        "show", help="print a plan as an outline", description="Print a plan as an outline."
+        "show",
+        help="print a plan as an outline",
+        description="Print a plan as an outline.",
+        parents=debug,
     )
-    show.add_argument("plan", metavar="PLAN.json")
+    show.add_argument("plan", metavar="PLAN.json", help=plan_help)
     _add_lang(show)
     show.set_defaults(run=_show)
 
@@ -245,15 +346,31 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate",
         help="judge observations against a plan",
         description="Judge observed figures (JSON or CSV) against every target of a plan.",
+        parents=debug,
     )
-    ev.add_argument("plan", metavar="PLAN.json")
-    ev.add_argument("observations", metavar="OBSERVATIONS.(json|csv)")
+    ev.add_argument("plan", metavar="PLAN.json", help=plan_help)
+    ev.add_argument(
+        "observations",
+        metavar="OBSERVATIONS.(json|csv)",
+        help="the figures; - reads them from standard input",
+    )
+    ev.add_argument(
+        "--observations-format",
+        choices=("json", "csv"),
+        default=None,
+        help="read the observations as JSON or CSV (default: by the file's suffix, else "
+        "by its content: JSON starts with {)",
+    )
     ev.add_argument(
         "--as-of", type=_date, default=None, metavar="DATE", help="judge as of DATE (default today)"
     )
     _add_lang(ev)
     ev.add_argument("--format", choices=FORMATS, default="text", help="report format")
-    ev.add_argument("--output", metavar="FILE", help="write the report to FILE (UTF-8)")
+    ev.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (UTF-8), whole or not at all; - for standard output",
+    )
     ev.add_argument(
         "--where",
         type=_condition,
@@ -276,10 +393,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
-    ev.set_defaults(run=_evaluate)
+    ev.set_defaults(run=_evaluate, usage=ev.format_usage())
 
     schema = commands.add_parser(
-        "schema", help="print a JSON Schema", description="Print the JSON Schema of a file kind."
+        "schema",
+        help="print a JSON Schema",
+        description="Print the JSON Schema of a file kind.",
+        parents=debug,
     )
     schema.add_argument("which", nargs="?", choices=tuple(SCHEMAS), default="plan")
     schema.set_defaults(run=_schema)
@@ -294,22 +414,26 @@ def _problems(exc: PlanModelError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 ``--fail-on`` hit, 2 bad input)."""
+    """Run the command line; return the exit status: 0 done, 1 a ``--fail-on`` hit,
+    2 bad input or usage, 70 an internal error (a bug, to be reported), 141 when the
+    reader of the output went away."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        sys.stderr.write(f"{exc.usage}{exc}\n")
+        _say(f"{exc.usage}{exc}\n")
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version exit through argparse
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
         return run(args, sys.stdout)
+    except UsageError as exc:
+        _say(f"{exc.usage}{exc}\n")
     except PlanModelError as exc:
-        sys.stderr.write(_problems(exc))
+        _say(_problems(exc))
     except FileError as exc:
-        sys.stderr.write(f"planmodel: {exc}\n")
+        _say(f"planmodel: {exc}\n")
     except BrokenPipeError:
         # The reader went away (``planmodel evaluate … | head``): not an error worth a
         # message; point stdout at nothing so that the final flush stays quiet.
@@ -317,5 +441,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except OSError as exc:
-        sys.stderr.write(f"planmodel: {exc}\n")
+        _say(f"planmodel: {exc}\n")
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug: reported, not a traceback
+        return _internal_error(exc, debug=args.debug)
     return EXIT_USAGE
+
+
+def _internal_error(exc: Exception, *, debug: bool) -> int:
+    """One line asking for a report (the traceback too with ``--debug``), and status 70."""
+    if debug:
+        _say("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    what = " ".join(f"{type(exc).__name__}: {shorten(str(exc))}".split())
+    where = "" if debug else " (run with --debug for the traceback)"
+    _say(f"planmodel: internal error, please report it: {what}{where}\n")
+    return EXIT_INTERNAL

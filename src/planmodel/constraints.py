@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ._untrusted import echo, lone_surrogate
 from .errors import FieldError, FieldTypeError
 from .periods import MAX_YEAR, MIN_YEAR
 from .text import LANGUAGE_TAG
@@ -75,7 +76,7 @@ class _Identifier(Constraint):
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             raise FieldError(
                 name,
-                f"{value!r} is not an identifier "
+                f"{echo(value)} is not an identifier "
                 "(letters, digits, '_', '.', '-'; starting with a letter or digit)",
             )
 
@@ -88,7 +89,7 @@ class _Year(Constraint):
 
     def check(self, name: str, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise FieldTypeError(name, f"expected a year as a whole number, got {value!r}")
+            raise FieldTypeError(name, f"expected a year as a whole number, got {echo(value)}")
         if not MIN_YEAR <= value <= MAX_YEAR:
             raise FieldError(name, f"year {value} is outside {MIN_YEAR}-{MAX_YEAR}")
 
@@ -103,9 +104,13 @@ class _NonBlank(Constraint):
 
     def check(self, name: str, value: Any) -> None:
         if not isinstance(value, str):
-            raise FieldTypeError(name, f"expected a string, got {value!r}")
+            raise FieldTypeError(name, f"expected a string, got {echo(value)}")
         if not value.strip():
             raise FieldError(name, self.message)
+        if lone_surrogate(value) is not None:
+            raise FieldError(
+                name, "holds a lone surrogate, which is not a character and cannot be written"
+            )
 
 
 def non_blank_saying(message: str) -> Constraint:
@@ -121,7 +126,7 @@ class _LanguageTag(Constraint):
 
     def check(self, name: str, value: Any) -> None:
         if not isinstance(value, str) or not LANGUAGE_TAG.fullmatch(value):
-            raise FieldError(name, f"{value!r} is not a language tag (like 'vi')")
+            raise FieldError(name, f"{echo(value)} is not a language tag (like 'vi')")
 
 
 @frozen
@@ -165,7 +170,7 @@ class _OneOf(Constraint):
             or value not in self.choices
         ):
             shown = ", ".join(repr(choice) for choice in self.choices)
-            raise FieldError(name, f"expected one of {shown}, got {value!r}")
+            raise FieldError(name, f"expected one of {shown}, got {echo(value)}")
 
 
 @frozen
@@ -191,7 +196,7 @@ class _PowerOfTen(Constraint):
         allowed = self.schema["enum"]
         if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
             shown = ", ".join(f"{number:_}" for number in allowed)
-            raise FieldError(name, f"expected one of {shown}, got {value!r}")
+            raise FieldError(name, f"expected one of {shown}, got {echo(value)}")
 
 
 #: An identifier: letters, digits, ``_``, ``.``, ``-``.

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attrs import frozen
+from attrs import field, frozen
+
+from ._untrusted import printable, shorten
 
 __all__ = [
+    "ArgumentError",
     "ObservationsError",
     "PlanError",
     "PlanLoadError",
@@ -21,16 +24,32 @@ __all__ = [
 ]
 
 
+#: The longest message a problem keeps. Messages shorten the bad values they repeat;
+#: this is the backstop for any that does not, so that an error stays readable.
+MAX_MESSAGE = 1000
+
+
+def _shown(text: str) -> str:
+    # Problems repeat what was read, and end up on terminals: control characters
+    # (ESC, which starts escape sequences) are shown escaped, never raw.
+    return printable(shorten(text, MAX_MESSAGE))
+
+
 @frozen
 class Problem:
-    """One thing wrong with an input: where it is, and what was expected.
+    r"""One thing wrong with an input: where it is, and what was expected.
 
     >>> str(Problem("$.targets[3].condition.lo", 'expected a number, got "abc"'))
     '$.targets[3].condition.lo: expected a number, got "abc"'
+
+    Both parts are safe to print: control characters are shown as escapes.
+
+    >>> Problem("$.title.en", "bell \x07 here").message
+    'bell \\x07 here'
     """
 
-    where: str
-    message: str
+    where: str = field(converter=_shown)
+    message: str = field(converter=_shown)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -70,7 +89,7 @@ class PlanModelError(ValueError):
 
     def _render(self) -> str:
         count = len(self.problems)
-        head = f"{self.subject}: " if self.subject else ""
+        head = f"{printable(self.subject)}: " if self.subject else ""
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
         lines += [f"  {problem}" for problem in self.problems]
         return "\n".join(lines)
@@ -90,3 +109,8 @@ class PlanLoadError(PlanError):
 
 class ObservationsError(PlanModelError):
     """Observations could not be read or do not fit the plan; lists every problem."""
+
+
+class ArgumentError(PlanModelError):
+    """An argument of a planmodel function is not valid, such as an ``as_of`` date that
+    does not exist; each problem names the argument."""

@@ -10,7 +10,7 @@ from attrs import field, frozen
 
 from ._explain import explanation
 from .context import Context
-from .errors import ObservationsError
+from .errors import ArgumentError, ObservationsError, Problem
 from .judgements import Judgement
 from .observations import Observation, Observations
 from .periods import to_date
@@ -179,10 +179,14 @@ def evaluate(
     targets it matches: ``where={"commitment": "binding"}``, or any function of a
     :class:`~planmodel.Target`. Observations that do not fit the plan (unknown metrics,
     levels, dimensions or members; ratings where numbers belong) raise
-    :class:`~planmodel.ObservationsError`, never skipped. The result does not depend on
-    the order of the observations.
+    :class:`~planmodel.ObservationsError`, never skipped; an *as_of* that is not a date,
+    or not a real one ("2025-02-30"), raises :class:`~planmodel.ArgumentError`. The
+    result does not depend on the order of the observations.
     """
-    when = to_date(as_of)
+    try:
+        when = to_date(as_of)
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError([Problem("as_of", str(exc))]) from None
     data = observations if isinstance(observations, Observations) else Observations(observations)
     problems = data.problems_for(plan)
     if problems:

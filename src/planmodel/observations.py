@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Union
 
-from attrs import field, frozen, validators
+from attrs import field, frozen
 
 from ._frozenmap import FrozenMap
 from ._numbers import to_decimal, within_limits
+from ._plain_text import optional_plain_text
+from ._untrusted import echo
 from .constraints import identifier
 from .errors import ObservationsError, Problem
 from .metrics import Metric
@@ -66,11 +68,13 @@ class Distribution:
             raise ValueError("a distribution needs at least one level")
         for level, count in merged.items():
             if not isinstance(level, str):
-                raise TypeError(f"level ids are strings, got {level!r}")
+                raise TypeError(f"level ids are strings, got {echo(level)}")
             if isinstance(count, bool) or not isinstance(count, int):
-                raise TypeError(f"count for {level!r} must be a whole number, got {count!r}")
+                raise TypeError(
+                    f"count for {echo(level)} must be a whole number, got {echo(count)}"
+                )
             if count < 0:
-                raise ValueError(f"count for {level!r} is negative: {count}")
+                raise ValueError(f"count for {echo(level)} is negative: {count}")
             within_limits(Decimal(count))
         self.__attrs_init__(tuple(sorted(merged.items())))
 
@@ -118,12 +122,8 @@ class Observation:
     metric: str = field(validator=identifier)
     period: Period = field(converter=to_period)
     value: Reported = field(converter=_to_reported)
-    source: Optional[str] = field(
-        default=None, validator=validators.optional(validators.instance_of(str))
-    )
-    note: Optional[str] = field(
-        default=None, validator=validators.optional(validators.instance_of(str))
-    )
+    source: Optional[str] = field(default=None, validator=optional_plain_text)
+    note: Optional[str] = field(default=None, validator=optional_plain_text)
     breakdown: Breakdown = field(default=WHOLE, converter=_to_breakdown)
 
 
@@ -328,7 +328,7 @@ def misfits(
             problems += [
                 Problem(
                     locate(index),
-                    f"unknown level {level!r} of scale {metric.scale}; "
+                    f"unknown level {echo(level)} of scale {metric.scale}; "
                     f"expected one of {', '.join(levels)}",
                 )
                 for level in named
@@ -352,7 +352,7 @@ def misfits(
 def _unknown_metric(metric: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(metric, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown metric {metric!r}{hint}"
+    return f"unknown metric {echo(metric)}{hint}"
 
 
 def _show(value: Reported) -> str:

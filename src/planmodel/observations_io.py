@@ -22,32 +22,33 @@ row; a later row may leave them empty, but not name different ones.
 
 A breakdown takes one column per dimension, named ``breakdown.<dimension>``; an
 empty cell means the whole. A yes/no figure is written ``yes``/``no`` (also
-``true``/``false``, ``có``/``không``) in the value column::
+``true``/``false``, ``có``/``không``) in the value column; in JSON, ``true``/``false``
+and ``"breakdown": {"area": "urban"}``::
 
     metric,period,value,breakdown.area
     clean_water,2024,97.2,urban
     clean_water,2024,93.1,rural
     ntm_advanced,2025,yes,
+
+The CSV rules (quoting, line ends, a likely decimal comma) are in
+:mod:`planmodel._observations_csv`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from attrs import define
-
 from ._converter import CONVERTER, problems_from, show
 from ._json import path_join, write_json
-from ._numbers import to_decimal, within_limits
+from ._observations_csv import CSV_COLUMNS, from_csv
 from ._sources import is_text, source_name
+from ._untrusted import echo
 from .constraints import ID_PATTERN
-from .errors import ObservationsError, Problem
+from .errors import ArgumentError, ObservationsError, Problem
 from .observations import (
     Breakdown,
     Distribution,
@@ -57,20 +58,14 @@ from .observations import (
     Reported,
     misfits,
 )
-from .periods import PERIOD_FORMS, Period, format_period, period_from_text
+from .periods import Period
 from .plan import Plan
 from .serialize import check_schema, read_document
 
 __all__ = ["CSV_COLUMNS", "OBSERVATIONS_SCHEMA", "dumps_observations", "load_observations"]
 
 OBSERVATIONS_SCHEMA = "planmodel-observations/1"
-CSV_COLUMNS = ("metric", "period", "value", "level", "count", "source", "note")
 _JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note", "breakdown")
-#: The CSV columns of a breakdown: ``breakdown.area``, ``breakdown.commune``.
-BREAKDOWN_PREFIX = "breakdown."
-#: The words a CSV value cell may hold for yes/no figures (any case).
-YES_WORDS = frozenset({"yes", "true", "có"})
-NO_WORDS = frozenset({"no", "false", "không"})
 _VALUE_KEYS = ("value", "level", "distribution")
 
 #: A file path, JSON or CSV text, or a parsed JSON document.
@@ -80,40 +75,41 @@ Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 def load_observations(
     source: Source, plan: Plan | None = None, *, format: str | None = None
 ) -> Observations:
-    """Read observations from a ``.json`` or ``.csv`` file, JSON or CSV text, or a document.
+    """Read observations from a file, JSON or CSV content, or a parsed JSON document.
 
-    Text is told from a path by its content: JSON text starts with ``{``, CSV text
-    has a line break. *format* (``"json"`` or ``"csv"``) overrides the guess. With
-    *plan*, every observation is also checked against it (unknown metrics with the
-    closest known id, unknown levels, ratings where numbers belong). Raises
-    :class:`~planmodel.ObservationsError` listing every problem with its JSON path
-    or CSV row and column.
+    A ``str`` or path names a file, unless it is the content itself (it spans lines,
+    or starts like JSON and does not end in ``.json`` or ``.csv``); ``bytes`` are
+    content. The format is *format* (``"json"`` or ``"csv"``) when given, else the
+    file's suffix (``.json``, ``.csv``), else the content's: JSON starts with ``{``
+    or ``[``, anything else is read as CSV. With *plan*, every observation is also
+    checked against it (unknown metrics with the closest known id, unknown levels,
+    ratings where numbers belong). Raises :class:`~planmodel.ObservationsError`
+    listing every problem with its JSON path or CSV row and column, and
+    :class:`~planmodel.ArgumentError` for a *format* it does not know.
     """
-    kind = format or _guess_format(source)
-    if kind not in ("json", "csv"):
-        raise ValueError(f"format must be 'json' or 'csv', got {format!r}")
+    if format not in (None, "json", "csv"):
+        raise ArgumentError([Problem("format", f"expected 'json' or 'csv', got {echo(format)}")])
     name = source_name(source)
     try:
+        content = None if isinstance(source, Mapping) else _content(source)
+    except (OSError, ValueError) as exc:  # ValueError: a file name with a NUL byte
+        raise ObservationsError([Problem("file", _reason(exc))], subject=name) from None
+    kind = format or _format_of(source, content)
+    try:
         if kind == "csv":
-            if isinstance(source, bytes):
-                text = source.decode("utf-8-sig")
-            elif isinstance(source, str) and is_text(source):
-                text = source.removeprefix("\ufeff")
-            else:
-                text = Path(str(source)).read_text("utf-8-sig")
-            items, where, problems = _from_csv(text)
+            assert content is not None, "a parsed document is JSON"
+            items, where, problems = from_csv(_csv_text(content))
         else:
-            _, document, problems = read_document(source)
+            _, document, problems = read_document(source if content is None else content)
             schema = check_schema(document, OBSERVATIONS_SCHEMA)
             if schema:
                 raise ObservationsError(problems + schema, subject=name)
             items, where, more = _from_document(document)
             problems += more
-    except ObservationsError:
-        raise
-    except (OSError, ValueError) as exc:
-        where_read = "$" if kind == "json" else "file"
-        raise ObservationsError([Problem(where_read, str(exc))], subject=name) from None
+    except ObservationsError as exc:
+        raise ObservationsError(exc.problems, subject=name) from None
+    except ValueError as exc:
+        raise ObservationsError([Problem("$", str(exc))], subject=name) from None
     data = None
     try:
         data = Observations(items, locations=where)
@@ -126,15 +122,49 @@ def load_observations(
     return data
 
 
-def _guess_format(source: Source) -> str:
-    if isinstance(source, (Mapping, bytes)):
+def _reason(exc: OSError | ValueError) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return f"cannot read the file: {reason}"
+
+
+def _content(source: str | bytes | os.PathLike[str]) -> str | bytes:
+    """The content itself, or the bytes of the file *source* names."""
+    if isinstance(source, bytes) or (isinstance(source, str) and is_text(source)):
+        return source
+    return Path(source).read_bytes()
+
+
+def _format_of(source: Source, content: str | bytes | None) -> str:
+    if content is None:
         return "json"
-    text = str(source)
-    if text.lstrip().startswith(("{", "[")):
-        return "json"
-    if text.lower().endswith(".csv") or is_text(text):
-        return "csv"
-    return "json"
+    if not is_text(source):
+        suffix = Path(str(source)).suffix.lower()
+        if suffix in (".json", ".csv"):
+            return suffix[1:]
+    if isinstance(content, bytes):
+        opening = content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1].decode("latin-1")
+    else:
+        opening = content.lstrip("\ufeff \t\r\n")[:1]
+    return "json" if opening in ("{", "[") else "csv"
+
+
+def _csv_text(content: str | bytes) -> str:
+    """CSV content as text: UTF-8 (a byte order mark allowed), line ends untouched, so
+    that a quoted cell's CRLF stays a CRLF."""
+    if isinstance(content, str):
+        return content.removeprefix("\ufeff")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = content.count(b"\n", 0, exc.start) + 1
+        raise ObservationsError(
+            [
+                Problem(
+                    f"row {row}",
+                    f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 # -- JSON -------------------------------------------------------------------------------
@@ -220,192 +250,6 @@ def _observation_from_json(row: object, path: str) -> tuple[Observation | None, 
 
 def _is_id(text: str) -> bool:
     return bool(ID_PATTERN.fullmatch(text))
-
-
-# -- CSV --------------------------------------------------------------------------------
-
-
-@define
-class _Gathered:
-    """A distribution being gathered from its rows, one row per level."""
-
-    lines: list[int]
-    counts: dict[str, int]
-    source: str | None
-    note: str | None
-
-    def where(self) -> str:
-        if len(self.lines) == 1:
-            return f"row {self.lines[0]}"
-        return "rows " + ", ".join(str(line) for line in self.lines)
-
-
-def _is_breakdown_column(name: str) -> bool:
-    return name.startswith(BREAKDOWN_PREFIX) and _is_id(name[len(BREAKDOWN_PREFIX) :])
-
-
-def _header_problems(header: Sequence[str]) -> list[Problem]:
-    problems = [
-        Problem(
-            f"row 1, column {name!r}",
-            f"unknown column; expected: {', '.join(CSV_COLUMNS)}, or breakdown.<dimension>",
-        )
-        for name in header
-        if name not in CSV_COLUMNS and not _is_breakdown_column(name)
-    ]
-    return problems + [
-        Problem("row 1", f"missing column {name!r}")
-        for name in ("metric", "period")
-        if name not in header
-    ]
-
-
-def _row_problems(line: int, cells: Mapping[str, str]) -> list[Problem]:
-    """What is wrong with a row's shape, before its cells are read."""
-    problems = []
-    if not cells["metric"] or not _is_id(cells["metric"]):
-        problems.append(
-            Problem(f"row {line}, column metric", f"expected a metric id, got {cells['metric']!r}")
-        )
-    value, level, count = cells["value"], cells["level"], cells["count"]
-    if value and (level or count):
-        problems.append(
-            Problem(
-                f"row {line}",
-                "give either value, or level (with count for a distribution), not both",
-            )
-        )
-    elif count and not level:
-        problems.append(Problem(f"row {line}, column level", "a count needs the level it counts"))
-    elif not value and not level:
-        problems.append(Problem(f"row {line}", "no value: fill value, or level (and count)"))
-    elif level and not _is_id(level):
-        problems.append(Problem(f"row {line}, column level", f"expected a level id, got {level!r}"))
-    elif count and not count.isdigit():
-        problems.append(
-            Problem(f"row {line}, column count", f"expected a whole number of units, got {count!r}")
-        )
-    elif count:
-        try:
-            within_limits(Decimal(count))
-        except ValueError as exc:
-            problems.append(Problem(f"row {line}, column count", str(exc)))
-    return problems
-
-
-def _from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
-    reader = csv.DictReader(io.StringIO(text))
-    problems = _header_problems(reader.fieldnames or [])
-    if problems:
-        return [], [], problems
-    items: list[Observation] = []
-    where: list[str] = []
-    gathered: dict[tuple[str, Period, Breakdown], _Gathered] = {}
-    dimensions = [name for name in reader.fieldnames or [] if _is_breakdown_column(name)]
-    for row in reader:
-        line = reader.line_num
-        if None in row:
-            problems.append(Problem(f"row {line}", "more cells than columns in the header"))
-            continue
-        cells = {key: (row.get(key) or "").strip() for key in CSV_COLUMNS}
-        members = {
-            name[len(BREAKDOWN_PREFIX) :]: (row.get(name) or "").strip() for name in dimensions
-        }
-        if not any(cells.values()) and not any(members.values()):
-            continue
-        breakdown = Breakdown({key: member for key, member in members.items() if member})
-        row_problems = _row_problems(line, cells)
-        period: Period | None = None
-        try:
-            period = period_from_text(cells["period"])
-        except (TypeError, ValueError):
-            row_problems.append(
-                Problem(
-                    f"row {line}, column period",
-                    f"expected {PERIOD_FORMS}, got {cells['period']!r}",
-                )
-            )
-        if row_problems or period is None:
-            problems += row_problems
-            continue
-        metric, level, count = cells["metric"], cells["level"], cells["count"]
-        source, note = cells["source"] or None, cells["note"] or None
-        if cells["value"]:
-            try:
-                figure = _figure(cells["value"])
-                items.append(Observation(metric, period, figure, source, note, breakdown))
-                where.append(f"row {line}")
-            except (TypeError, ValueError) as exc:
-                problems.append(Problem(f"row {line}, column value", str(exc)))
-        elif not count:
-            items.append(Observation(metric, period, Rated(level), source, note, breakdown))
-            where.append(f"row {line}")
-        else:
-            problems += _gather(
-                gathered,
-                line,
-                metric=metric,
-                period=period,
-                breakdown=breakdown,
-                level=level,
-                count=int(count),
-                source=source,
-                note=note,
-            )
-    for (metric, period, breakdown), rows in gathered.items():
-        items.append(
-            Observation(
-                metric, period, Distribution(rows.counts), rows.source, rows.note, breakdown
-            )
-        )
-        where.append(rows.where())
-    return items, where, problems
-
-
-def _figure(cell: str) -> Decimal | bool:
-    """A value cell: a number, or yes/no in any of the accepted words."""
-    word = cell.casefold()
-    if word in YES_WORDS:
-        return True
-    if word in NO_WORDS:
-        return False
-    return to_decimal(cell)
-
-
-def _gather(
-    gathered: dict[tuple[str, Period, Breakdown], _Gathered],
-    line: int,
-    *,
-    metric: str,
-    period: Period,
-    breakdown: Breakdown,
-    level: str,
-    count: int,
-    source: str | None,
-    note: str | None,
-) -> list[Problem]:
-    """Add one level's row to its distribution; a repeated level, or a source or note
-    that differs from the first row's, is a problem rather than a silent choice."""
-    rows = gathered.setdefault((metric, period, breakdown), _Gathered([], {}, source, note))
-    if level in rows.counts:
-        return [
-            Problem(
-                f"row {line}, column level",
-                f"level {level!r} of {metric} for {format_period(period)} is already counted",
-            )
-        ]
-    problems = [
-        Problem(
-            f"row {line}, column {name}",
-            f"differs from row {rows.lines[0]}: one distribution has one {name}",
-        )
-        for name, mine, first in (("source", source, rows.source), ("note", note, rows.note))
-        if rows.lines and mine is not None and mine != first
-    ]
-    if not problems:
-        rows.counts[level] = count
-        rows.lines.append(line)
-    return problems
 
 
 # -- writing ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any, Union
 
 from attrs import field, frozen
 
+from ._untrusted import echo
 from .errors import FieldError, FieldTypeError
 
 __all__ = ["Calendar", "FiscalYear", "Month", "Period", "Quarter"]
@@ -35,15 +36,17 @@ __all__ = ["Calendar", "FiscalYear", "Month", "Period", "Quarter"]
 MIN_YEAR = 1900
 MAX_YEAR = 2200
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_FISCAL = re.compile(r"FY(\d{4})")
+# ASCII digits only: \d would also take "٢٠٢٣" or "２０２３", which Python reads as 2023.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_QUARTER = re.compile(r"([0-9]{4})-Q([1-4])")
+_FISCAL = re.compile(r"FY([0-9]{4})")
 
 
 def check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"expected a year as a whole number, got {year!r}")
+        raise TypeError(f"expected a year as a whole number, got {echo(year)}")
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
     return year
@@ -111,16 +114,17 @@ Period = Union[int, dt.date, Month, Quarter, FiscalYear]
 def to_date(value: object) -> dt.date:
     """Accept a ``date`` or an ISO ``"YYYY-MM-DD"`` string within the sensible years."""
     if isinstance(value, dt.datetime):
-        raise TypeError(f"expected a date, got the datetime {value!r}")
+        raise TypeError(f"expected a date, got the datetime {echo(value)}")
     if isinstance(value, dt.date):
         result = value
     elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             result = dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+        except ValueError as exc:
+            # "2025-02-30" has the shape of a date; say what is wrong with it.
+            raise ValueError(f"{echo(value)} is not a date: {exc}") from None
     else:
-        raise TypeError(f"expected a date YYYY-MM-DD, got {value!r}")
+        raise TypeError(f"expected a date YYYY-MM-DD, got {echo(value)}")
     check_year(result.year)
     return result
 
@@ -146,11 +150,11 @@ def to_period(value: object) -> Period:
         return to_date(value)
     if isinstance(value, str):
         return _from_text(value)
-    raise TypeError(f"expected {PERIOD_FORMS}, got {value!r}")
+    raise TypeError(f"expected {PERIOD_FORMS}, got {echo(value)}")
 
 
 def _from_text(text: str) -> Period:
-    if text.isascii() and text.isdigit() and len(text) == 4:
+    if _YEAR.fullmatch(text):
         return check_year(int(text))
     if _ISO_DATE.fullmatch(text):
         return to_date(text)
@@ -165,7 +169,7 @@ def _from_text(text: str) -> Period:
                 return build(found)
             except FieldError as exc:
                 raise ValueError(f"{text!r}: {exc.message}") from None
-    raise TypeError(f"expected {PERIOD_FORMS}, got {text!r}")
+    raise TypeError(f"expected {PERIOD_FORMS}, got {echo(text)}")
 
 
 def period_from_text(text: str) -> Period:
@@ -283,7 +287,7 @@ def position(day: dt.date) -> Fraction:
     its year minus one plus the share of its year that has passed by the end of it.
 
     >>> position(dt.date(2020, 12, 31)), position(dt.date(2021, 7, 2))
-    (Fraction(2020, 1), Fraction(736803, 365))
+    (Fraction(2020, 1), Fraction(737483, 365))
     """
     days = 366 if _calendar.isleap(day.year) else 365
     return day.year - 1 + Fraction(day.timetuple().tm_yday, days)

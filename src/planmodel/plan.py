@@ -15,6 +15,7 @@ from typing import Any, Optional
 from attrs import field, frozen, validators
 
 from ._ids import to_tuple
+from ._plain_text import plain_text
 from .constraints import identifier, language_tag, one_of
 from .errors import FieldError, PlanValidationError, Problem
 from .metrics import Metric, RatingScale
@@ -49,7 +50,7 @@ class Source:
     """Where the plan's text was published."""
 
     title: Text = field(validator=_TEXT)
-    url: str = field(validator=validators.instance_of(str))
+    url: str = field(validator=plain_text)
     published: dt.date = field(converter=to_date)
     publisher: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator, Mapping
 
 from attrs import frozen
 
+from ._untrusted import lone_surrogate
+
 __all__ = ["Text"]
 
 #: A language tag: ``vi``, ``en``, ``zh-Hant``.
@@ -44,6 +46,12 @@ class Text:
                 raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
             if not text.strip():
                 raise ValueError(f"text for {tag!r} is empty")
+            if lone_surrogate(text) is not None:
+                # Refused here rather than when a report is written, far from the cause.
+                raise ValueError(
+                    f"text for {tag!r} holds a lone surrogate, which is not a character "
+                    "and cannot be written as UTF-8"
+                )
         self.__attrs_init__(tuple(sorted(merged.items())))
 
     def __getitem__(self, tag: str) -> str:

@@ -15,7 +15,7 @@ from typing import Optional
 from attrs import frozen
 
 from .._explain import figure
-from .._numbers import HUNDRED, ONE, format_number, mul
+from .._numbers import HUNDRED, ONE, digits_for, format_number, mul
 from ..conditions import Condition
 from ..evaluation import Evaluation, TargetResult
 from ..judgements import Judgement
@@ -148,7 +148,7 @@ def trim(value: Decimal) -> Decimal:
     The context is as precise as the number itself, so nothing is rounded.
     """
     if value == value.to_integral_value():
-        return value.quantize(ONE)
+        return value.quantize(ONE, context=digits_for(value, 0))
     return value.normalize(decimal.Context(prec=max(len(value.as_tuple().digits), 1)))
 
 

@@ -1,14 +1,18 @@
 """The evaluation as Markdown: a table for the summary, one for the targets, and
 one per target for its judgements by period.
 
-Cell text is escaped so that a ``|`` in a plan's text cannot break a table and
-``<`` cannot open raw HTML in a renderer that allows it.
+Text is escaped so that it reads as written: a ``|`` in a plan's text cannot break
+a table, ``<`` cannot open raw HTML in a renderer that allows it, ``~`` and ``$``
+cannot start strikethrough or maths, ``#`` cannot close a heading, and control
+characters are shown as escapes (``\x1b``) rather than sent to whatever displays
+the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._untrusted import printable
 from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
@@ -30,8 +34,11 @@ _ESCAPES = str.maketrans(
         "`": "\\`",
         "[": "\\[",
         "]": "\\]",
+        "~": "\\~",
+        "$": "\\$",
         "\n": " ",
         "\r": " ",
+        "\t": " ",
     }
 )
 
@@ -41,8 +48,16 @@ def escape(text: str) -> str:
 
     >>> escape("a|b <c> *d*")
     'a\\\\|b &lt;c&gt; \\\\*d\\\\*'
+    >>> escape("~1~ $2$")
+    '\\\\~1\\\\~ \\\\$2\\\\$'
     """
-    return text.translate(_ESCAPES)
+    return printable(text.translate(_ESCAPES))
+
+
+def _heading(text: str) -> str:
+    """*text* as literal Markdown in a heading, where a final ``#`` would be taken for
+    the heading's closing sequence and dropped."""
+    return escape(text).replace("#", "\\#")
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int]) -> str:
@@ -129,7 +144,7 @@ def _part(part: Series, lang: str) -> str:
 def _target(target: TargetFacts, lang: str) -> list[str]:
     heading = "###" + "#" * min(target.depth, 3)
     lines = [
-        f"{heading} {target.number}. {escape(target.id)} — {escape(target.text)}",
+        f"{heading} {target.number}. {escape(target.id)} — {_heading(target.text)}",
         "",
         *(f"- **{escape(name)}:** {escape(text)}" for name, text in target.details),
         f"- **{escape(label('requirement', lang))}:** {escape(target.requirement)}",
@@ -170,7 +185,7 @@ def render_markdown(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> 
     each target's judgements by period, and every missing figure listed."""
     report = facts(plan, evaluation, lang)
     lines = [
-        f"# {escape(report.title)}",
+        f"# {_heading(report.title)}",
         "",
         f"{escape(label('plan', lang))} `{report.plan_id}` · {escape(report.jurisdiction)} · "
         f"{escape(label('evaluated', lang))} {report.as_of}",

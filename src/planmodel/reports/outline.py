@@ -1,8 +1,13 @@
 """A plan as a readable outline: provenance, objective, directions, breakthroughs,
-and every target in words ("at least 95%, by 2025-12-31")."""
+and every target in words ("at least 95%, by 2025-12-31").
+
+The outline is for a terminal: control characters in the plan's text are shown
+escaped (``\x1b``), never sent raw.
+"""
 
 from __future__ import annotations
 
+from .._untrusted import printable
 from ..plan import Plan
 from ..targets import Target
 from ..text import Text
@@ -100,4 +105,4 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
         for scale in plan.scales:
             levels = " < ".join(pick(level.label) for level in scale.levels)
             lines.append(f"  - {scale.id}: {pick(scale.name)}: {levels}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"

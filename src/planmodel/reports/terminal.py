@@ -2,15 +2,21 @@
 symbols, and colour only when asked for.
 
 Columns are aligned by display width, so that Vietnamese text (combining marks)
-and wide characters do not push the columns out of line.
+and wide characters do not push the columns out of line. Text from the plan and the
+figures is shown with its control characters escaped (``\x1b``): a terminal would
+act on them, and a plan file must not be able to recolour, move or retitle it.
 """
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from collections.abc import Sequence
-from typing import Union
+from typing import Any, Union
 
+import attrs
+
+from .._untrusted import printable
 from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
@@ -214,6 +220,21 @@ def _no_data(report: Facts, color: bool) -> list[str]:
     return [f"{heading}:", *found]
 
 
+def _printable(node: Any) -> Any:
+    """*node* with every piece of text in it made printable, through tuples and the
+    report's attrs classes: one pass over the facts, so that no field is forgotten."""
+    if isinstance(node, enum.Enum):
+        return node
+    if isinstance(node, str):
+        return printable(node)
+    if isinstance(node, tuple):
+        return tuple(_printable(item) for item in node)
+    if attrs.has(type(node)):
+        fields = attrs.fields(type(node))
+        return attrs.evolve(node, **{f.name: _printable(getattr(node, f.name)) for f in fields})
+    return node
+
+
 def render_text(
     plan: Plan, evaluation: Evaluation, *, lang: str = "en", color: bool = False
 ) -> str:
@@ -221,7 +242,7 @@ def render_text(
     every target, each target's explanation and judgements by period, and every
     missing figure listed plainly. ANSI colour only with ``color=True``.
     """
-    report = facts(plan, evaluation, lang)
+    report: Facts = _printable(facts(plan, evaluation, lang))
     lines = [
         report.title,
         f"{label('plan', lang)} {report.plan_id} · {report.jurisdiction} · "

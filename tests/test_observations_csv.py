@@ -1,0 +1,194 @@
+"""Observations from CSV: the header, the cells of each row, and the figures they make.
+
+Every rule that refuses something is shown refusing it with the row and column, and
+every reading that keeps text is shown keeping it exactly.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from helpers import OBSERVED_PLAN
+from planmodel import Distribution, Observation, ObservationsError, load_observations
+from planmodel.periods import PERIOD_FORMS
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ObservationsError) as info:
+        load_observations(text, OBSERVED_PLAN)
+    return [str(problem) for problem in info.value.problems]
+
+
+def one(text: str) -> Observation:
+    (found,) = load_observations(text, OBSERVED_PLAN)
+    return found
+
+
+# -- the header -----------------------------------------------------------------------------
+
+
+def test_a_column_named_twice_is_refused_not_half_read() -> None:
+    # csv.DictReader keeps the last of the two: 95 would be read, 94 dropped.
+    assert problems("metric,period,value,value\ncultural_families,2023,94,95\n") == [
+        "row 1, column 'value': column 3 has the same name: a column may appear once, or "
+        "one of the two would be dropped"
+    ]
+
+
+def test_header_cells_may_have_spaces_around_them() -> None:
+    assert one("metric, period , value\ncultural_families,2023,94\n").value == 94
+
+
+# -- a likely decimal comma ---------------------------------------------------------------
+
+
+def test_an_unquoted_decimal_comma_is_refused_with_the_fix() -> None:
+    # Read as written, this is 94 with the note "10": a different figure, silently.
+    assert problems("metric,period,value,note\ncultural_families,2023,94,10\n") == [
+        "row 2, column value: 94,10 looks like one number written with a comma, read as "
+        "value 94 and note 10: write numbers with a decimal point and no thousands "
+        'separator (94.10), or quote the note ("10") if it is text'
+    ]
+
+
+def test_a_decimal_comma_without_a_column_after_value() -> None:
+    assert problems("metric,period,value\ncultural_families,2023,94,10\n") == [
+        "row 2, column value: 94,10 looks like one number written with a comma, read as "
+        "value 94 and an extra cell 10: write numbers with a decimal point and no "
+        "thousands separator (94.10)"
+    ]
+
+
+def test_a_quoted_number_in_the_next_column_is_text() -> None:
+    found = one('metric,period,value,note\ncultural_families,2023,94,"10"\n')
+    assert (found.value, found.note) == (Decimal(94), "10")
+
+
+def test_a_quoted_decimal_comma_is_refused_with_a_hint() -> None:
+    assert problems('metric,period,value\ncultural_families,2023,"94,10"\n') == [
+        "row 2, column value: expected a number, got '94,10'; write numbers with a decimal "
+        "point and no thousands separator, e.g. 94.10"
+    ]
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["94.10", "-3", "+5", ".5", "5.", "1e6", "1E-3", "1e28"])
+def test_numbers_keep_the_digits_they_are_written_with(written: str) -> None:
+    found = one(f"metric,period,value\ncultural_families,2023,{written}\n").value
+    assert isinstance(found, Decimal)
+    assert found.as_tuple() == Decimal(written).as_tuple()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1_000",  # Python reads it as 1000; a spreadsheet would not
+        "٩٤",  # Arabic-Indic digits, which Python reads as 94
+        "９４",  # fullwidth digits
+        "94 10",
+        "0x1F",
+    ],
+)
+def test_numbers_are_written_in_ascii_digits(written: str) -> None:
+    assert problems(f"metric,period,value\ncultural_families,2023,{written}\n") == [
+        f"row 2, column value: expected a number, got {written!r}"
+    ]
+
+
+def test_a_superscript_count_is_refused_not_a_crash() -> None:
+    # str.isdigit() accepts "²", and Decimal("²") then raised InvalidOperation.
+    assert problems("metric,period,level,count\nparty_orgs,2023,hoan_thanh,²\n") == [
+        "row 2, column count: expected a whole number of units, got '²'"
+    ]
+
+
+def test_a_year_in_other_digits_is_refused() -> None:
+    assert problems("metric,period,value\ncultural_families,٢٠٢٣,94\n") == [
+        f"row 2, column period: expected {PERIOD_FORMS}, got '٢٠٢٣'"
+    ]
+
+
+def test_numbers_of_thousands_of_digits_are_refused_with_their_row() -> None:
+    assert problems(f"metric,period,value\ncultural_families,2023,{'9' * 5000}\n") == [
+        "row 2, column value: a number of 5000 significant digits has more than planmodel "
+        "computes exactly (50)"
+    ]
+    assert problems(f"metric,period,level,count\nparty_orgs,2023,hoan_thanh,{'9' * 5000}\n") == [
+        "row 2, column count: a number of 5000 significant digits has more than planmodel "
+        "computes exactly (50)"
+    ]
+
+
+def test_a_long_bad_value_is_shortened_in_the_message() -> None:
+    (message,) = problems(f"metric,period,value\ncultural_families,2023,{'x' * 30_000}\n")
+    assert (
+        message == f"row 2, column value: expected a number, got {'x' * 80!r}…(30,000 characters)"
+    )
+
+
+# -- text cells -------------------------------------------------------------------------------
+
+
+def test_quoted_text_is_kept_exactly() -> None:
+    found = one('metric,period,value,source,note\ncultural_families,2023,94," a ","x\r\n  y "\n')
+    assert (found.source, found.note) == (" a ", "x\r\n  y ")
+
+
+def test_unquoted_text_is_kept_exactly_and_other_cells_lose_their_spaces() -> None:
+    # A spreadsheet does not quote " ước" for its space: trimming it would change the note.
+    found = one("metric,period,value,note\ncultural_families , 2023 , 94 ,  ước \n")
+    assert (found.metric, found.period, found.value, found.note) == (
+        "cultural_families",
+        2023,
+        Decimal(94),
+        "  ước ",
+    )
+
+
+def test_a_file_keeps_the_line_ends_of_quoted_text(tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes(b'metric,period,value,note\r\ncultural_families,2023,94,"a\r\nb"\r\n')
+    (found,) = load_observations(path, OBSERVED_PLAN)
+    assert found.note == "a\r\nb"
+
+
+def test_a_lone_surrogate_in_text_is_refused_with_its_cell() -> None:
+    assert problems('metric,period,value,note\ncultural_families,2023,94,"\ud800"\n') == [
+        "row 2, column note: holds a lone surrogate, which is not a character and cannot be written"
+    ]
+
+
+def test_a_distribution_from_quoted_cells() -> None:
+    text = 'metric,period,level,count\n"party_orgs","2023","hoan_thanh"," 3"\n'
+    assert one(text).value == Distribution(hoan_thanh=3)
+
+
+# -- the issue's reproducers, end to end --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("metric,period,level,count\nparty_orgs,2023,hoan_thanh,²\n", "row 2, column count"),
+        (
+            f"metric,period,value,note\ncultural_families,2023,94,{'n' * 140_000}\n",
+            "row 2, column note",
+        ),
+        ("metric,period,value\ncultural_families,2023,94\r10\n", "row 2, column value"),
+        ("metric,period,value,value\ncultural_families,2023,94,95\n", "row 1, column 'value'"),
+        (
+            'metric,period,value,note\ncultural_families,2023,94,"oops\nnew_members,2022,185,\n',
+            "row 2, column note",
+        ),
+        ("metric,period,value,note\ncultural_families,2023,94,10\n", "row 2, column value"),
+    ],
+    ids=["superscript", "huge cell", "bare CR", "duplicate column", "open quote", "comma"],
+)
+def test_each_csv_reproducer_is_a_located_error(text: str, where: str) -> None:
+    (found,) = problems(text)
+    assert found.startswith(f"{where}: ")
