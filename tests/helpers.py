@@ -225,11 +225,13 @@ def make_plan(
     first: int = FIRST,
     last: int = LAST,
     plan_id: str = "test-plan",
+    fiscal_year_start: int | None = None,
 ) -> Plan:
     """A valid plan around *targets*, in Vietnamese with English beside it."""
     published = dt.date(first, 8, 20)
     return Plan(
         id=plan_id,
+        fiscal_year_start=fiscal_year_start,
         title=text("Test plan", "Kế hoạch thử"),
         jurisdiction=text("Long Bien district", "Quận Long Biên"),
         term=Term(first, last),
@@ -439,6 +441,13 @@ MORE_METRICS: tuple[Metric, ...] = (
         "count",
         "lower",
         dimensions=(Dimension("ward", text("ward", "phường"), WARDS),),
+    ),
+    Metric(
+        "single",
+        text("a one-member figure", "số liệu một đơn vị"),
+        "count",
+        "lower",
+        dimensions=(Dimension("unit", text("unit", "đơn vị"), ("only",)),),
     ),
     Metric(
         "schools_by_level",

@@ -34,7 +34,16 @@ import attrs
 
 from .constraints import identifier
 
-__all__ = ["KindError", "Registry", "Role", "level_ref", "metric_ref", "role_metadata", "role_of"]
+__all__ = [
+    "KindError",
+    "Registry",
+    "Role",
+    "dimension_ref",
+    "level_ref",
+    "metric_ref",
+    "role_metadata",
+    "role_of",
+]
 
 K = TypeVar("K")
 C = TypeVar("C", bound=type)
@@ -122,9 +131,10 @@ def _name(cls: type) -> str:
 @attrs.frozen
 class Role:
     """What a field refers to: a metric (holding *holds*), a level of the rated metric
-    named by the field *of*, or a subject (a metric id or a measure of numbers)."""
+    named by the field *of*, a subject (a metric id or a measure of numbers), or a
+    dimension of the metrics read."""
 
-    refers_to: Literal["metric", "level", "subject"]
+    refers_to: Literal["metric", "level", "subject", "dimension"]
     holds: Holds = "number"
     of: str = ""
 
@@ -149,6 +159,12 @@ def level_ref(*, of: str = "metric") -> dict[str, Any]:
     """The ``attrs.field`` arguments of a field holding a level of the scale of the rated
     metric named by field *of*: ``level: str = field(**level_ref())``."""
     return {"validator": identifier, "metadata": {_ROLE: Role("level", "rating", of)}}
+
+
+def dimension_ref() -> dict[str, Any]:
+    """The ``attrs.field`` arguments of a field holding a dimension that a metric the
+    measure reads is broken down by: ``dimension: str = field(**dimension_ref())``."""
+    return {"validator": identifier, "metadata": {_ROLE: Role("dimension", "any")}}
 
 
 def role_metadata(role: Role) -> dict[str, Role]:

@@ -32,7 +32,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 
 from .conditions import CONDITIONS, AllOf, AtLeast, AtMost, Between, Condition, Part, Tolerance
-from .constraints import constraints_of
+from .constraints import constraints_of, identifier
 from .errors import PlanModelError
 from .kinds import Registry, role_of
 from .measures import (
@@ -138,9 +138,9 @@ def register_strategy(cls: type, build: Callable[[Catalogue], st.SearchStrategy[
 
 
 def _pick(draw: st.DrawFn, items: Sequence[Any]) -> Any:
-    # Drawing an index, not building sampled_from(items) anew, keeps a draw cheap: a
-    # strategy built on every draw is validated on every draw.
-    return items[draw(st.integers(0, len(items) - 1))]
+    # Hypothesis caches sampled_from of a tuple of hashable items: building the strategy
+    # anew on every draw would validate it on every draw.
+    return draw(st.sampled_from(tuple(items)))
 
 
 def _reject() -> Any:
@@ -153,20 +153,31 @@ def _draw_field(
     item: attrs.Attribute[Any],
     kind: Any,
     depth: int,
+    *,
+    broken_down: bool = False,
 ) -> Any:
-    """A value for one field, from its role, its constraints or its type."""
+    """A value for one field, from its role, its constraints or its type; with
+    *broken_down*, metrics are drawn among those broken down by ``DIMENSION``."""
     role = role_of(item)
     if role is not None and role.refers_to == "metric":
-        return _pick(draw, cat.metrics(role.holds)).id
+        metrics = cat.metrics(role.holds)
+        if broken_down:
+            metrics = [m for m in metrics if m.dimension(DIMENSION) is not None] or metrics
+        return _pick(draw, metrics).id
     if role is not None and role.refers_to == "level":
         return _pick(draw, cat.scale.level_ids)
+    if role is not None and role.refers_to == "dimension":
+        return DIMENSION
     if kind == Subject or (role is not None and role.refers_to == "subject"):
         if depth >= 1 or draw(st.integers(0, 2)):
             return _pick(draw, cat.numbers).id
         return _draw_measure(draw, cat, depth + 1, "number")
-    enums = [c.schema["enum"] for c in constraints_of(item.validator) if "enum" in c.schema]
+    found = constraints_of(item.validator)
+    enums = [c.schema["enum"] for c in found if "enum" in c.schema]
     if enums:
         return _pick(draw, enums[0])
+    if identifier in found:
+        return draw(_identifiers())
     return _draw_type(draw, cat, kind, depth)
 
 
@@ -205,6 +216,11 @@ def _draw_type(draw: st.DrawFn, cat: Catalogue, kind: Any, depth: int) -> Any:
 
 
 @functools.cache
+def _identifiers() -> st.SearchStrategy[str]:
+    return st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
+
+
+@functools.cache
 def _bounds() -> st.SearchStrategy[Decimal]:
     return decimals(-200, 200, 2)
 
@@ -217,13 +233,18 @@ def _tolerances() -> st.SearchStrategy[Tolerance]:
 def _build(draw: st.DrawFn, cat: Catalogue, cls: type, depth: int) -> Any:
     """An instance of *cls* from its declared fields, or a rejection if they clash."""
     hints = typing.get_type_hints(cls)
+    fields = [item for item in attrs.fields(cls) if item.init]
+    # A kind reading one member of a dimension needs a metric broken down by it.
+    broken_down = any(
+        (role := role_of(item)) is not None and role.refers_to == "dimension" for item in fields
+    )
     values = {}
-    for item in attrs.fields(cls):
-        if not item.init:
-            continue
+    for item in fields:
         if item.default is not attrs.NOTHING and draw(st.booleans()):
             continue
-        values[item.alias or item.name] = _draw_field(draw, cat, item, hints[item.name], depth)
+        values[item.alias or item.name] = _draw_field(
+            draw, cat, item, hints[item.name], depth, broken_down=broken_down
+        )
     try:
         return cls(**values)
     except (TypeError, ValueError):
@@ -430,7 +451,13 @@ def _draw_version(
         across = found if _within_members(found) else None
     else:
         yields = _pick(draw, ("number", "number", "rating", "flag"))
-        measure = _draw_measure(draw, cat, 0, yields)
+        # Only a metric's own value yields yes/no; drawing among every kind for one
+        # would mostly miss.
+        measure = (
+            Value(_pick(draw, cat.flags).id)
+            if yields == "flag"
+            else _draw_measure(draw, cat, 0, yields)
+        )
         condition = _draw_condition(draw, cat, measure)
         schedule_kinds = per_period
     for _ in range(20):

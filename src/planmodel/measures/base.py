@@ -234,7 +234,12 @@ def reference_problems(item: object, plan: Plan, path: str) -> list[Problem]:
     return found
 
 
-def _role_problems(item: object, plan: Plan, where: str, role: Role, value: str) -> list[Problem]:
+def _role_problems(item: Any, plan: Plan, where: str, role: Role, value: str) -> list[Problem]:
+    if role.refers_to == "dimension":
+        metrics = [plan.metric(m) for m in _metric_ids(item) if plan.has_metric(m)]
+        if any(metric.dimension(value) is not None for metric in metrics):
+            return []
+        return [Problem(where, f"no metric this measure reads has the dimension {value!r}")]
     if role.refers_to in ("metric", "subject"):
         if not plan.has_metric(value):
             return [Problem(where, f"unknown metric {value!r}")]
