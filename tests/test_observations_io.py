@@ -19,7 +19,7 @@ import pytest
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
-from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
+from helpers import METRICS, MORE_METRICS, OBSERVED_PLAN, PARTY_LEVEL_LIST, make_plan, whole_plans
 from mutations import FUZZ, accepted_numbers, mutated, mutated_csv, same_leaves, to_text
 from planmodel import (
     ArgumentError,
@@ -644,3 +644,89 @@ def test_a_long_unknown_metric_is_shortened_in_the_message() -> None:
 def test_a_file_name_no_system_accepts_is_an_observations_error() -> None:
     error = errors("figures\x00.csv")
     assert error.problems == (Problem("file", "cannot read the file: embedded null byte"),)
+
+
+# -- breakdowns and yes/no figures ------------------------------------------------------------
+
+
+def test_breakdowns_and_yes_no_in_csv_and_json_read_alike() -> None:
+    from helpers import METRICS, MORE_METRICS, make_plan
+
+    plan = make_plan([], metrics=METRICS + MORE_METRICS)
+    csv_text = (
+        "metric,period,value,breakdown.area,note\n"
+        "water,2024,97.2,urban,\n"
+        "water,2024,93.1,rural,\n"
+        "water,2024,94.5,,the whole country\n"
+        "reached,2025-Q3,Có,,\n"
+        "reached,2024,no,,\n"
+    )
+    from_csv = load_observations(csv_text, plan)
+    document = {
+        "schema": "planmodel-observations/1",
+        "observations": [
+            {
+                "metric": "water",
+                "period": 2024,
+                "value": Decimal("97.2"),
+                "breakdown": {"area": "urban"},
+            },
+            {
+                "metric": "water",
+                "period": 2024,
+                "value": Decimal("93.1"),
+                "breakdown": {"area": "rural"},
+            },
+            {
+                "metric": "water",
+                "period": 2024,
+                "value": Decimal("94.5"),
+                "note": "the whole country",
+            },
+            {"metric": "reached", "period": "2025-Q3", "value": True},
+            {"metric": "reached", "period": 2024, "value": False},
+        ],
+    }
+    from_json = load_observations(document, plan)
+    assert sorted(map(repr, from_csv)) == sorted(map(repr, from_json))
+    assert from_json.number("water", 2024, (("area", "rural"),)) == Decimal("93.1")
+    assert from_json.members("water", "area") == ("rural", "urban")
+    # Written back and read again, nothing changes.
+    assert list(load_observations(dumps_observations(from_json), plan)) == list(from_json)
+
+
+def test_a_breakdown_must_fit_the_metric() -> None:
+    from helpers import METRICS, MORE_METRICS, make_plan
+
+    plan = make_plan([], metrics=METRICS + MORE_METRICS)
+    csv_text = (
+        "metric,period,value,breakdown.area,breakdown.ward\n"
+        "water,2024,97,suburb,\n"
+        "coverage,2024,90,urban,\n"
+        "water,2024,96,,Bồ Đề\n"
+        "reached,2024,97,,\n"
+        "coverage,2024,yes,,\n"
+    )
+    with pytest.raises(ObservationsError) as caught:
+        load_observations(csv_text, plan)
+    assert [str(p) for p in caught.value.problems] == [
+        "row 2: 'suburb' is not a member of water's dimension area (members: urban, rural)",
+        "row 3: coverage has no dimension 'area' (its dimensions: none)",
+        "row 4: water has no dimension 'ward' (its dimensions: area)",
+        "row 5: reached is yes/no, got a number",
+        "row 6: coverage is a number (percent), got yes/no",
+    ]
+
+
+def test_a_breakdown_column_names_a_dimension() -> None:
+    with pytest.raises(
+        ObservationsError, match=r"unknown column; expected: .*breakdown\.<dimension>"
+    ):
+        load_observations("metric,period,value,breakdown.\nx,2023,1,\n")
+
+
+def test_figures_for_two_members_do_not_conflict_but_two_for_one_do() -> None:
+    rows = "metric,period,value,breakdown.area\nwater,2024,97,urban\nwater,2024,93,rural\n"
+    assert len(load_observations(rows)) == 2
+    with pytest.raises(ObservationsError, match="water \\(area=urban\\) for 2024 is 96"):
+        load_observations(rows + "water,2024,96,urban\n")
