@@ -650,7 +650,6 @@ def test_a_file_name_no_system_accepts_is_an_observations_error() -> None:
 
 
 def test_breakdowns_and_yes_no_in_csv_and_json_read_alike() -> None:
-    from helpers import METRICS, MORE_METRICS, make_plan
 
     plan = make_plan([], metrics=METRICS + MORE_METRICS)
     csv_text = (
@@ -696,7 +695,6 @@ def test_breakdowns_and_yes_no_in_csv_and_json_read_alike() -> None:
 
 
 def test_a_breakdown_must_fit_the_metric() -> None:
-    from helpers import METRICS, MORE_METRICS, make_plan
 
     plan = make_plan([], metrics=METRICS + MORE_METRICS)
     csv_text = (
