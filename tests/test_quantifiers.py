@@ -53,7 +53,7 @@ def test_fifteen_wards_with_one_failing() -> None:
         Status.NOT_MET,
         2,
     )
-    assert "14 of 15 succeed; short: Phúc Đồng" in found.explanation["en"]
+    assert "14 of 15 succeed; not met: Phúc Đồng — " in found.explanation["en"]
 
 
 def test_a_listed_member_without_figures_is_no_data() -> None:

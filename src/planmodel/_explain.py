@@ -107,13 +107,24 @@ def explanation(
     """
     if members:
         goal = _goal(plan, version, status)
-        short = [member for member, found in members if not found.is_success]
+        short = [(member, found) for member, found in members if not found.is_success]
         if short:
+            # The members that fall short, grouped by status, the most severe first.
+            by_status: dict[Status, list[str]] = {}
+            for member, found in sorted(short, key=lambda pair: -pair[1].severity):
+                by_status.setdefault(found, []).append(member)
+            groups = Each(
+                (
+                    Phrase("explain.members.group", status=found, members=Each(names))
+                    for found, names in by_status.items()
+                ),
+                joiner="list.semicolon",
+            )
             said = Phrase(
                 "explain.members",
                 succeeding=str(len(members) - len(short)),
                 total=str(len(members)),
-                short=Each(short),
+                short=groups,
                 goal=goal,
             )
         else:

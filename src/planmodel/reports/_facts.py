@@ -108,6 +108,23 @@ class TargetFacts:
     #: Labelled facts about the target: its parent, commitment, attributes, revisions.
     details: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def latest(self) -> str:
+        """The latest figure of each part (each member, named), for an overview: "—"
+        when there is none."""
+        shown = []
+        for part in self.series:
+            row = part.latest
+            if row is not None:
+                who = f"{part.label} " if part.status is not None else ""
+                shown.append(f"{who}{row.when}: {row.value}")
+        return "; ".join(shown) or "—"
+
+    @property
+    def progress(self) -> str:
+        """The latest progress of each part, in percent, for an overview."""
+        return "; ".join(percent(found[1]) for part in self.series if (found := part.progress))
+
     def no_data(self) -> Iterator[tuple[str, Row]]:
         """Every due period lacking a figure, with the part it belongs to."""
         for part in self.series:
@@ -344,7 +361,6 @@ def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> lis
 def _numbered(plan: Plan, results: dict[str, TargetResult]) -> list[tuple[str, int, Target]]:
     """The judged targets in reading order, each sub-target right after its parent,
     numbered "15" and "15.1"."""
-    order = {target.id: index for index, target in enumerate(plan.targets, start=1)}
     found: list[tuple[str, int, Target]] = []
 
     def visit(target: Target, number: str, depth: int) -> None:
@@ -353,10 +369,10 @@ def _numbered(plan: Plan, results: dict[str, TargetResult]) -> list[tuple[str, i
         for index, child in enumerate(plan.parts_of(target.id), start=1):
             visit(child, f"{number}.{index}", depth + 1)
 
-    for target in plan.targets:
-        parent = target.part_of
-        if parent is None or parent not in order:
-            visit(target, str(order[target.id]), 0)
+    # Targets of the plan are numbered in order, sub-targets under their parent.
+    top = [target for target in plan.targets if target.part_of is None]
+    for number, target in enumerate(top, start=1):
+        visit(target, str(number), 0)
     return found
 
 

@@ -271,12 +271,7 @@ def _overview(report: Facts) -> str:
     )
     rows = []
     for target in report.targets:
-        latest = "; ".join(
-            f"{row.when}: {row.value}" for part in target.series if (row := part.latest) is not None
-        )
-        progress = "; ".join(
-            percent(found[1]) for part in target.series if (found := part.progress) is not None
-        )
+        latest, progress = target.latest, target.progress
         rows.append(
             f'<tr class="depth-{target.depth}">{_cell(target.number, True)}'
             f'<td><a href="#target-{_e(target.id)}">{_e(target.id)}</a> {_e(target.text)}</td>'

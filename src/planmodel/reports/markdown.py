@@ -17,7 +17,7 @@ from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
 from ..words import status_word
-from ._facts import Facts, Series, TargetFacts, facts, percent
+from ._facts import Facts, Series, TargetFacts, facts
 from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_markdown"]
@@ -84,12 +84,7 @@ def _overview(report: Facts) -> str:
     lang = report.lang
     rows = []
     for target in report.targets:
-        latest = "; ".join(
-            f"{row.when}: {row.value}" for part in target.series if (row := part.latest) is not None
-        )
-        progress = "; ".join(
-            percent(found[1]) for part in target.series if (found := part.progress) is not None
-        )
+        latest, progress = target.latest, target.progress
         rows.append(
             [
                 target.number,

@@ -21,7 +21,7 @@ from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
 from ..words import status_word
-from ._facts import Facts, Row, Series, TargetFacts, facts, percent
+from ._facts import Facts, Row, Series, TargetFacts, facts
 from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_text"]
@@ -114,24 +114,6 @@ def _summary(report: Facts, color: bool) -> list[str]:
     return [head + (": " + ", ".join(parts) if parts else "")]
 
 
-def _latest(target: TargetFacts) -> str:
-    shown = []
-    for part in target.series:
-        row = part.latest
-        if row is not None:
-            shown.append(f"{row.when}: {row.value}")
-    return "; ".join(shown) or "—"
-
-
-def _progress(target: TargetFacts) -> str:
-    shown = []
-    for part in target.series:
-        found = part.progress
-        if found is not None:
-            shown.append(percent(found[1]))
-    return "; ".join(shown)
-
-
 def _overview(report: Facts, color: bool) -> list[str]:
     lang = report.lang
     headers = [
@@ -146,8 +128,8 @@ def _overview(report: Facts, color: bool) -> list[str]:
             target.number,
             "  " * target.depth + target.id,
             (status_text(target.status, lang), target.status),
-            _latest(target),
-            _progress(target),
+            target.latest,
+            target.progress,
         ]
         for target in report.targets
     ]

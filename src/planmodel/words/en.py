@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, str] = {
+from collections.abc import Callable
+from typing import Union
+
+#: A template, or a function of the rendered arguments (for grammar a template cannot say).
+Message = Union[str, Callable[..., str]]
+
+
+def _points(number: str) -> str:
+    return f"{number} percentage point" + ("" if number.lstrip("-") == "1" else "s")
+
+
+MESSAGES: dict[str, Message] = {
     # statuses
     "status.not_met": "not met",
     "status.off_track": "off track",
@@ -20,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "period.fiscal_year": "FY{year}",
     "amount.percent": "{number}%",
     "amount.count": "{number}",
-    "amount.points": "{number} percentage points",
+    "amount.points": _points,
     "amount.per": "{number} per {per}",
     "amount.per_mille": "{number}‰",
     "amount.index": "{number}%",
@@ -110,7 +121,8 @@ MESSAGES: dict[str, str] = {
     "explain.one.bare": "{when}: {figure} — {goal}",
     "explain.parts": "{when}: {figures} — {goal}",
     "explain.part": "{measure} {figure} ({status})",
-    "explain.members": "{succeeding} of {total} succeed; short: {short} — {goal}",
+    "explain.members": "{succeeding} of {total} succeed; {short} — {goal}",
+    "explain.members.group": "{status}: {members}",
     "explain.members.all": "all {total} succeed — {goal}",
     "explain.no_figure": "no figure",
     "explain.reason": "({reason})",

@@ -101,7 +101,7 @@ MESSAGES: dict[str, str] = {
     "explain.goal": "chỉ tiêu {condition}, {schedule}: {status}",
     "explain.goal.across": "chỉ tiêu {condition}, {schedule}, {across}: {status}",
     "explain.nothing_due": "chưa đến hạn; {goal}",
-    "explain.members": "{succeeding}/{total} đạt; chưa đạt: {short} — {goal}",
+    "explain.members": "{succeeding}/{total} đạt; {short} — {goal}",
     "explain.members.all": "cả {total} đều đạt — {goal}",
     "explain.no_figure": "chưa có số liệu",
     "explain.warning": "{figure} (vượt ngưỡng cảnh báo)",
