@@ -294,3 +294,24 @@ def test_a_yes_no_metric_reads_true_or_false() -> None:
         one_wide_target(value("coverage"), achieved(), every_year(2021, 2021))
     with pytest.raises(PlanValidationError, match="compares numbers, but value yields yes/no"):
         one_wide_target(value("reached"), at_least(1), every_year(2021, 2021))
+
+
+def test_a_compounded_average_of_yearly_growth_rates() -> None:
+    # 0% then 21%: 1.00 × 1.21 = 1.21 = 1.1², a compounded average of exactly 10% a year
+    # (the arithmetic mean of the rates is 10.5%).
+    figures = [obs("output", 2021, 0), obs("output", 2022, 21)]
+    assert reading(average("output", 2021, 2022, method="compound"), figures, 2022) == 10
+    assert reading(average("output", 2021, 2022), figures, 2022) == Decimal("10.5")
+    # A fall of 100% or more has no compounded average.
+    falls = [obs("output", 2021, -100), obs("output", 2022, 5)]
+    assert "positive" in reason(average("output", 2021, 2022, method="compound"), falls, 2022)
+
+
+@given(st.lists(decimals(-50, 50, 2), min_size=1, max_size=6))
+def test_a_compounded_average_of_equal_rates_is_that_rate(rates: list[Decimal]) -> None:
+    same = [obs("output", 2021 + i, rates[0]) for i in range(len(rates))]
+    found = reading(
+        average("output", 2021, 2020 + len(rates), method="compound"), same, 2020 + len(rates)
+    )
+    assert isinstance(found, Decimal)
+    assert abs(found - rates[0]) <= Decimal("1e-24")

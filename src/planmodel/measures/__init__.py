@@ -125,9 +125,15 @@ def total(metric: Subject, first: int, last: int) -> Total:
     return Total(metric, first, last)
 
 
-def average(metric: Subject, first: int, last: int) -> Average:
-    """Mean of the yearly figures of *metric* over *first*..*last* ("bình quân")."""
-    return Average(metric, first, last)
+def average(
+    metric: Subject,
+    first: int,
+    last: int,
+    method: Literal["arithmetic", "compound"] = "arithmetic",
+) -> Average:
+    """Mean of the yearly figures of *metric* over *first*..*last* ("bình quân");
+    ``method="compound"`` for yearly growth rates, compounded."""
+    return Average(metric, first, last, method)
 
 
 def difference(minuend: Subject, subtrahend: Subject) -> Difference:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from attrs import field, frozen, validators
 
-from .._numbers import HUNDRED, add, annual_growth, div, percent_of, sub
+from .._numbers import HUNDRED, add, annual_growth, div, mul, percent_of, sub
 from ..constraints import year
 from ..context import Context, Missing
 from ..errors import FieldError
@@ -203,12 +203,19 @@ class Average(Measure):
     GDP giai đoạn 2021-2025". Every year's figure is needed; the missing ones are named.
 
     Of a ratio, it is the mean of the yearly ratios, not the ratio of the totals.
+    ``method="compound"`` reads the yearly figures as growth rates in percent, as
+    statistics offices publish GDP growth, and gives the constant yearly rate that
+    compounds to the same growth: ``(Π (1 + r / 100)) ** (1 / n) − 1``, in percent —
+    "tăng trưởng bình quân 5 năm" from the five yearly rates.
     """
 
     kind: ClassVar[str] = "average"
     metric: Subject = field(**subject_ref())
     first: int = field(validator=year)
     last: int = field(validator=year)
+    method: Literal["arithmetic", "compound"] = field(
+        default="arithmetic", validator=validators.in_(("arithmetic", "compound"))
+    )
 
     @last.validator
     def _check_order(self, _attribute: object, value: int) -> None:
@@ -228,20 +235,31 @@ class Average(Measure):
         every = _every_year(ctx, self.metric, self.first, self.last)
         if isinstance(every, Missing):
             return every
+        if self.method == "compound":
+            # Each year's index (100 + rate) multiplied exactly; one division at the end.
+            product, scale = Decimal(1), Decimal(1)
+            for rate in every:
+                index = add(HUNDRED, rate)
+                if index <= 0:
+                    return Missing(
+                        Phrase("reason.growth_not_positive", what=subject_words(self.metric))
+                    )
+                product, scale = mul(product, index), mul(scale, HUNDRED)
+            return annual_growth(div(product, scale), len(every))
         total = Decimal(0)
         for number in every:
             total = add(total, number)
         return div(total, Decimal(len(every)))
 
     def unit(self, plan: Plan) -> Unit:
-        return subject_unit(self.metric, plan)
+        return PERCENT_UNIT if self.method == "compound" else subject_unit(self.metric, plan)
 
     def better(self, plan: Plan) -> Better | None:
         return subject_better(self.metric, plan)
 
     def words(self) -> Phrase:
         return Phrase(
-            "measure.average",
+            "measure.average" if self.method == "arithmetic" else "measure.average.compound",
             subject=subject_words(self.metric),
             first=str(self.first),
             last=str(self.last),

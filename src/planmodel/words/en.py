@@ -59,6 +59,7 @@ MESSAGES: dict[str, Message] = {
     "measure.growth.index": "average annual index of {subject}, {first}-{last}",
     "measure.total": "total {subject}, {first}-{last}",
     "measure.average": "average {subject}, {first}-{last}",
+    "measure.average.compound": "{subject}, compounded average {first}-{last}",
     "measure.share_at_least": "share of {metric} rated {level} or above",
     "measure.count_at.exactly": "number of {metric} rated {level}",
     "measure.count_at.below": "number of {metric} rated below {level}",

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "measure.growth.index": "chỉ số phát triển bình quân hằng năm của {subject} {first}-{last}",
     "measure.total": "tổng {subject} {first}-{last}",
     "measure.average": "{subject} bình quân {first}-{last}",
+    "measure.average.compound": "{subject} bình quân {first}-{last} (tính lũy kế)",
     "measure.share_at_least": "tỷ lệ {metric} {level} trở lên",
     "measure.count_at.exactly": "số {metric} {level}",
     "measure.count_at.below": "số {metric} dưới mức {level}",
