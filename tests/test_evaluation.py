@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import random
 from collections.abc import Sequence
 from decimal import Decimal
@@ -807,3 +808,39 @@ def test_acceptance_does_not_depend_on_the_order_of_the_figures(
     found = evaluate(acceptance_plan(), _shuffle(acceptance_figures(), seed), AS_OF)
     assert found == acceptance
     assert dumps_evaluation(found) == dumps_evaluation(acceptance)
+
+
+# -- results refer to the plan without carrying it -----------------------------------------
+
+
+def test_a_pickled_evaluation_is_its_own_size_not_its_plans(acceptance: Evaluation) -> None:
+    # The plan is what would make a result large: a pool of worker processes sending
+    # results back must not send plans with them.
+    shipped = pickle.dumps(acceptance)
+    assert len(shipped) < len(pickle.dumps(acceptance_plan())) / 2
+    copy = pickle.loads(shipped)
+    assert copy == acceptance
+    assert copy.judged_plan is None
+    assert [r.judgements for r in copy.targets] == [r.judgements for r in acceptance.targets]
+
+
+def test_an_unpickled_evaluation_explains_itself_once_given_its_plan(
+    acceptance: Evaluation,
+) -> None:
+    copy = pickle.loads(pickle.dumps(acceptance))
+    with pytest.raises(LookupError, match="attach"):
+        copy.targets[0].explanation  # noqa: B018 - the property is what is tested
+    plan = acceptance_plan()
+    assert copy.attach(plan) is copy
+    assert copy.judged_plan is plan
+    assert [r.explanation for r in copy.targets] == [r.explanation for r in acceptance.targets]
+    assert dumps_evaluation(copy) == dumps_evaluation(acceptance)
+
+
+def test_an_evaluation_takes_back_only_its_own_plan(acceptance: Evaluation) -> None:
+    copy = pickle.loads(pickle.dumps(acceptance))
+    other = make_plan(
+        [target("t", value("x"), at_least(1), every_year(2021, 2022))], plan_id="another"
+    )
+    with pytest.raises(ValueError, match="not 'another'"):
+        copy.attach(other)

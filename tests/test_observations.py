@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,12 +14,14 @@ from hypothesis import strategies as st
 from helpers import OBSERVED_PLAN, PARTY_LEVEL_LIST, whole_plans
 from planmodel import (
     Distribution,
+    FiscalYear,
     Observation,
     Observations,
     ObservationsError,
     Problem,
     Rated,
 )
+from planmodel.observations import fits, misfits
 from planmodel.strategies import observations_for, plans
 
 # -- single observations -------------------------------------------------------------------
@@ -306,3 +309,34 @@ def test_a_source_or_note_that_cannot_be_written_is_refused(field: str) -> None:
     wrong: dict[str, Any] = {field: 185}
     with pytest.raises(TypeError, match=f"^{field}: expected text, got 185"):
         Observation("new_members", 2022, 185, **wrong)
+
+
+def _misfit(plan: Any, item: Observation, how: int) -> Observation:
+    """*item* changed so that it no longer fits *plan*, in one of several ways."""
+    if how == 0:
+        return attrs.evolve(item, metric="no_such_metric")
+    if how == 1:
+        return attrs.evolve(item, value=Rated("no_such_level"))
+    if how == 2:
+        return attrs.evolve(item, value=True)
+    if how == 3:
+        return attrs.evolve(item, period=FiscalYear(2023))
+    return attrs.evolve(item, breakdown={"nowhere": "nobody"})
+
+
+@whole_plans
+@given(st.data())
+def test_indexing_for_a_plan_finds_what_the_full_check_finds(data: st.DataObject) -> None:
+    # Observations(..., plan=) checks the figures in the pass that indexes them; what it
+    # finds must be exactly what the check figure by figure finds, fit or not.
+    plan = data.draw(plans(max_targets=2))
+    items = data.draw(observations_for(plan))
+    mutated = data.draw(st.booleans())
+    if items and mutated:
+        index = data.draw(st.integers(0, len(items) - 1))
+        items[index] = _misfit(plan, items[index], data.draw(st.integers(0, 4)))
+    found = Observations(items, plan=plan)
+    expected = misfits(plan, items, found.locate)
+    assert found.problems_for(plan) == expected
+    assert Observations(items).problems_for(plan) == expected
+    assert fits(plan, items) is (expected == [])

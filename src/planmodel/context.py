@@ -7,10 +7,11 @@ so that it works for a whole and for each member of a breakdown alike.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .observations import Observation, Observations
+from .observations import Observation, Observations, moment
 from .periods import Calendar, Period
 from .words import MetricName, Phrase
 
@@ -50,7 +51,7 @@ class Context:
     every look-up applies it to the metrics that have those dimensions.
     """
 
-    __slots__ = ("_keys", "calendar", "data", "plan", "selection")
+    __slots__ = ("_keys", "_series", "calendar", "data", "plan", "selection")
 
     def __init__(
         self, plan: Plan, data: Observations, selection: tuple[tuple[str, str], ...] = ()
@@ -60,6 +61,7 @@ class Context:
         self.calendar: Calendar = plan.calendar
         self.selection = selection
         self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._series: dict[str, Mapping[Period, Observation]] = {}
 
     def select(self, dimension: str, member: str) -> Context:
         """The same context narrowed to one *member* of *dimension*."""
@@ -82,14 +84,25 @@ class Context:
             self._keys[metric] = found
         return found
 
+    def series(self, metric: str) -> Mapping[Period, Observation]:
+        """The figures of *metric* (and the selected member) by moment
+        (:func:`~planmodel.observations.moment`): for a measure that reads many periods."""
+        found = self._series.get(metric)
+        if found is None:
+            key = self.key(metric) if self.selection else ()
+            found = self._series[metric] = self.data.series(metric, key)
+        return found
+
     def observation(self, metric: str, period: Period) -> Observation | None:
         """The figure of *metric* for *period* (and the selected member), if reported."""
-        return self.data.get(metric, period, self.key(metric))
+        return self.series(metric).get(period if type(period) is int else moment(period))
 
     def number(self, metric: str, period: Period) -> Decimal | Missing:
         """The number reported for *metric* in *period*, or :class:`Missing` saying so."""
-        found = self.data.number(metric, period, self.key(metric))
-        return self.missing(metric, period) if found is None else found
+        found = self.series(metric).get(period if type(period) is int else moment(period))
+        if found is not None and isinstance(found.value, Decimal):
+            return found.value
+        return self.missing(metric, period)
 
     def periods(self, metric: str) -> tuple[Period, ...]:
         """Periods with a figure for *metric* (and the selected member), earliest first."""

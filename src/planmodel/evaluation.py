@@ -9,6 +9,10 @@ from typing import Optional, Union
 from attrs import field, frozen
 
 from ._explain import explanation
+from ._judging import Shape, shape, shape_in_plan
+from ._plan_cache import derived
+from ._plan_ref import PlanRef
+from ._rows import STATUSES, Judgements, status
 from .context import Context
 from .errors import ArgumentError, ObservationsError, Problem
 from .judgements import Judgement
@@ -16,6 +20,7 @@ from .observations import Observation, Observations
 from .periods import to_date
 from .plan import Plan
 from .quantifiers import members_of
+from .schedules import Schedule
 from .status import Status
 from .targets import Target, Version
 from .text import Text
@@ -33,6 +38,16 @@ class MemberResult:
     judgements: tuple[Judgement, ...]
 
 
+def _plan_of(ref: PlanRef | None) -> Plan:
+    plan = None if ref is None else ref.plan
+    if plan is None:
+        raise LookupError(
+            "this evaluation was pickled without its plan (results never carry it): "
+            "give it back with Evaluation.attach(plan)"
+        )
+    return plan
+
+
 @frozen
 class TargetResult:
     """How one target stands: its overall status and the judgement of each period.
@@ -41,20 +56,23 @@ class TargetResult:
     per member in ``members`` instead of judgements of its own. ``revision`` is the
     index of the earlier version judged (``None`` for the target as it stands).
     ``explanation`` is one sentence in the plan's languages, written when asked for:
-    evaluating many plans in bulk does not pay for prose nobody reads.
+    evaluating many plans in bulk does not pay for prose nobody reads. The judgements
+    are kept compactly and made :class:`~planmodel.Judgement` objects when read; the
+    result refers to the plan it judged without carrying it (a pickled result is its
+    own size).
     """
 
     target: str
     status: Status
     judgements: tuple[Judgement, ...]
-    _plan: Plan = field(eq=False, repr=False)
+    _plan: PlanRef = field(eq=False, repr=False)
     members: tuple[MemberResult, ...] = ()
     revision: Optional[int] = None
 
     @property
     def version(self) -> Version:
         """The version of the target that was judged."""
-        target = self._plan.target(self.target)
+        target = _plan_of(self._plan).target(self.target)
         return target.versions()[self.revision] if self.revision is not None else target.current
 
     @property
@@ -64,10 +82,11 @@ class TargetResult:
 
     def explanation_words(self) -> object:
         """The explanation as a phrase, to be said in any language."""
-        target = self._plan.target(self.target)
+        plan = _plan_of(self._plan)
+        target = plan.target(self.target)
         replaced = target.revisions[self.revision].replaced if self.revision is not None else None
         return explanation(
-            self._plan,
+            plan,
             version=self.version,
             status=self.status,
             judgements=self.judgements,
@@ -78,7 +97,7 @@ class TargetResult:
     @property
     def explanation(self) -> Text:
         """E.g. en: "2023: revenue vs estimate 7.2% — target between 5 and 10%, …: met"."""
-        plan = self._plan
+        plan = _plan_of(self._plan)
         words = self.explanation_words()
         return Text({lang: say(words, lang, plan) for lang in report_languages(plan)})
 
@@ -89,19 +108,46 @@ def report_languages(plan: Plan) -> list[str]:
     return [tag for tag in plan.languages if tag in known] or ["en"]
 
 
+def _optional_plan_ref(found: PlanRef | Plan | None) -> PlanRef | None:
+    return PlanRef(found.id, found) if isinstance(found, Plan) else found
+
+
 @frozen
 class Evaluation:
-    """The verdict on every target of a plan as of a date."""
+    """The verdict on every target of a plan as of a date.
+
+    It refers to the plan it judged without carrying it: pickled (as results come back
+    from :func:`~planmodel.evaluate_many`'s worker processes), it keeps the plan's id,
+    and :meth:`attach` gives the plan back where explanations are wanted.
+    """
 
     plan: str
     as_of: dt.date
     targets: tuple[TargetResult, ...]
-    _source: Optional[Plan] = field(default=None, eq=False, repr=False)
+    _source: Optional[PlanRef] = field(
+        default=None, eq=False, repr=False, converter=_optional_plan_ref
+    )
 
     @property
     def judged_plan(self) -> Plan | None:
-        """The plan that was judged, when the evaluation was made by :func:`evaluate`."""
-        return self._source
+        """The plan that was judged, when the evaluation was made by :func:`evaluate`
+        (or the plan was attached, or can be read again from its file)."""
+        return None if self._source is None else self._source.plan
+
+    def attach(self, plan: Plan) -> Evaluation:
+        """Give the evaluation back the plan it judged (after unpickling); returns self.
+
+        Raises ``ValueError`` for another plan (another id).
+        """
+        if plan.id != self.plan:
+            raise ValueError(f"this evaluation is of plan {self.plan!r}, not {plan.id!r}")
+        source = self._source
+        if source is None:
+            # An evaluation built by hand: its results refer to their own plans.
+            object.__setattr__(self, "_source", PlanRef(plan.id, plan))
+        else:
+            source.attach(plan)
+        return self
 
     @property
     def summary(self) -> dict[Status, int]:
@@ -118,7 +164,7 @@ class Evaluation:
         >>> evaluation.say(judgement.reason)  # doctest: +SKIP
         'no figure for budget revenue in 2021'
         """
-        return say(phrase, lang, self._source)
+        return say(phrase, lang, self.judged_plan)
 
     def result(self, target_id: str) -> TargetResult:
         for result in self.targets:
@@ -145,25 +191,52 @@ def _matches(target: Target, where: Where | None) -> bool:
     return True
 
 
-def judge_target(target: Target, ctx: Context, when: dt.date) -> TargetResult:
+def judge_target(
+    target: Target, ctx: Context, when: dt.date, plan: PlanRef | None = None
+) -> TargetResult:
     """The verdict on one target, in the version in force on *when*."""
+    ref = PlanRef(ctx.plan.id, ctx.plan) if plan is None else plan
     version = target.version_on(when)
+    measure, condition, schedule = version.measure, version.condition, version.schedule
     across = version.across
     if across is None:
-        status, judgements = version.schedule.judge(version.measure, version.condition, ctx, when)
-        return TargetResult(target.id, status, judgements, ctx.plan, revision=version.revision)
+        judging = shape_in_plan(measure, condition, ctx.plan).bind(ctx)
+        level, rows = schedule.judge_rows(judging, when)
+        return TargetResult(target.id, status(level), Judgements(rows), ref, (), version.revision)
     found, declared = members_of(ctx.plan, version.metric_ids(), across.dimension, ctx.data)
     members = []
     for member in found:
         narrowed = ctx.select(across.dimension, member)
-        status, judgements = version.schedule.judge(
-            version.measure, version.condition, narrowed, when
-        )
-        members.append(MemberResult(member, status, judgements))
+        judging = shape_in_plan(measure, condition, ctx.plan).bind(narrowed)
+        level, rows = schedule.judge_rows(judging, when)
+        members.append(MemberResult(member, status(level), Judgements(rows)))
     overall = across.status([m.status for m in members], declared)
-    return TargetResult(
-        target.id, overall, (), ctx.plan, members=tuple(members), revision=version.revision
-    )
+    return TargetResult(target.id, overall, Judgements(), ref, tuple(members), version.revision)
+
+
+class _Program:
+    """A target made ready to judge, once per plan: a target as it stands, judged as a
+    whole, has its schedule and the shape of its judging at hand; any other (revised,
+    or judged across members) is judged by :func:`judge_target`."""
+
+    __slots__ = ("id", "plain", "target")
+
+    def __init__(self, target: Target, plan: Plan) -> None:
+        self.target, self.id = target, target.id
+        self.plain: tuple[Schedule, Shape] | None = None
+        if not target.revisions and target.across is None:
+            self.plain = (target.schedule, shape(target.measure, target.condition, plan))
+
+    def judge(self, ctx: Context, when: dt.date, ref: PlanRef) -> TargetResult:
+        plain = self.plain
+        if plain is None:
+            return judge_target(self.target, ctx, when, ref)
+        level, rows = plain[0].judge_rows(plain[1].bind(ctx), when)
+        return TargetResult(self.id, STATUSES[level], Judgements(rows), ref, (), None)
+
+
+def _programs(plan: Plan) -> tuple[_Program, ...]:
+    return tuple(_Program(target, plan) for target in plan.targets)
 
 
 def evaluate(
@@ -187,12 +260,20 @@ def evaluate(
         when = to_date(as_of)
     except (TypeError, ValueError) as exc:
         raise ArgumentError([Problem("as_of", str(exc))]) from None
-    data = observations if isinstance(observations, Observations) else Observations(observations)
+    if isinstance(observations, Observations):
+        data = observations
+    else:
+        data = Observations(observations, plan=plan)
     problems = data.problems_for(plan)
     if problems:
         raise ObservationsError(problems)
     ctx = Context(plan, data)
-    results = tuple(
-        judge_target(target, ctx, when) for target in plan.targets if _matches(target, where)
-    )
-    return Evaluation(plan.id, when, results, plan)
+    ref = PlanRef(plan.id, plan)
+    programs = derived(plan, "evaluation.programs", _programs)
+    if where is None:
+        results = tuple(program.judge(ctx, when, ref) for program in programs)
+    else:
+        results = tuple(
+            program.judge(ctx, when, ref) for program in programs if _matches(program.target, where)
+        )
+    return Evaluation(plan.id, when, results, ref)

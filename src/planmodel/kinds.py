@@ -25,6 +25,7 @@ being told.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ __all__ = [
     "dimension_ref",
     "level_ref",
     "metric_ref",
+    "overrides",
     "role_metadata",
     "role_of",
 ]
@@ -122,6 +124,17 @@ class Registry(Generic[K]):
 
     def __repr__(self) -> str:
         return f"<Registry of {self.family} kinds: {', '.join(self._by_kind)}>"
+
+
+@functools.cache
+def overrides(cls: type, base: type, *names: str) -> bool:
+    """Whether *cls* defines any of the methods *names* differently from *base*.
+
+    A kind's fast path (a measure's ``reader``, a condition's ``assessor``) repeats
+    what its methods compute; a subclass that computes in its own way keeps the
+    general path, which calls its methods, rather than a fast one that would skip them.
+    """
+    return any(getattr(cls, name) is not getattr(base, name) for name in names)
 
 
 def _name(cls: type) -> str:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Optional, Union
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from attrs import field, frozen
 
 from ._frozenmap import FrozenMap
 from ._numbers import to_decimal, within_limits
 from ._plain_text import optional_plain_text
+from ._plan_cache import derived
 from ._untrusted import echo
 from .constraints import identifier
 from .errors import ObservationsError, Problem
@@ -127,10 +130,6 @@ class Observation:
     breakdown: Breakdown = field(default=WHOLE, converter=_to_breakdown)
 
 
-#: An index key: metric, breakdown pairs, and the period's moment.
-Key = tuple[str, tuple[tuple[str, str], ...], Period]
-
-
 class Observations:
     """Observations indexed once by ``(metric, breakdown, period)``: constant-time look-ups.
 
@@ -143,50 +142,86 @@ class Observations:
     ((2022, 2023), Decimal('5'))
     """
 
-    __slots__ = ("_by_key", "_items", "_locations", "_periods")
+    __slots__ = ("_fits", "_items", "_locations", "_periods", "_series")
 
     def __init__(
-        self, observations: Iterable[Observation], *, locations: Sequence[str] | None = None
+        self,
+        observations: Iterable[Observation],
+        *,
+        locations: Sequence[str] | None = None,
+        plan: Plan | None = None,
     ) -> None:
+        """Index *observations*; *locations* say where each was read (for messages).
+
+        With *plan*, whether the observations fit it (:meth:`problems_for`) is found in
+        the same pass over them: an evaluation of figures just read pays for one.
+        """
         items = tuple(observations)
         if locations is not None and len(locations) != len(items):
             raise ValueError("locations: one location per observation is needed")
         self._items = items
         self._locations = tuple(locations) if locations is not None else None
-        # Indexed by moment, so that 2023 and 2023-12-31 find the same figure. Of equal
-        # repeats the canonical one is kept, whatever the input order, so that results
-        # (down to the digits written) never depend on the order of the observations.
-        by_key: dict[Key, Observation] = {}
-        first_at: dict[Key, int] = {}
+        #: The plans these observations were found to fit, by identity.
+        self._fits: dict[int, object] = {}
+        self._periods: dict[Series, tuple[Period, ...]] = {}
+        # Indexed by series (metric and breakdown), then by moment, so that 2023 and
+        # 2023-12-31 find the same figure and a measure finds its series once.
+        series: dict[Series, dict[Period, Observation]] = {}
+        repeated = False
+        if not set(map(type, items)) <= {Observation}:
+            for index, observation in enumerate(items):
+                if not isinstance(observation, Observation):
+                    raise TypeError(
+                        f"{self.locate(index)}: expected an Observation, got {observation!r}"
+                    )
+        years_only = True
+        for observation in items:
+            period = observation.period
+            at: Period
+            if type(period) is int:
+                at = period
+            else:
+                at, years_only = moment(period), False
+            breakdown = observation.breakdown
+            key = (observation.metric, () if breakdown is WHOLE else breakdown.items_tuple)
+            found = series.get(key)
+            if found is None:
+                series[key] = {at: observation}
+            elif at in found:
+                repeated = True
+            else:
+                found[at] = observation
+        if repeated:
+            series = self._with_repeats(items)
+        self._series = series
+        if plan is not None and _series_fit(plan, series, years_only):
+            self._fits[id(plan)] = plan
+
+    def _with_repeats(
+        self, items: tuple[Observation, ...]
+    ) -> dict[Series, dict[Period, Observation]]:
+        """The index when a series has two figures for one moment: equal repeats keep
+        the canonical one, whatever the input order, so that results (down to the
+        digits written) never depend on the order of the observations; different
+        values are an error."""
+        series: dict[Series, dict[Period, Observation]] = {}
+        first_at: dict[tuple[Series, Period], int] = {}
         problems = []
         for index, observation in enumerate(items):
-            if not isinstance(observation, Observation):
-                raise TypeError(
-                    f"{self.locate(index)}: expected an Observation, got {observation!r}"
-                )
-            key = (
-                observation.metric,
-                observation.breakdown.items_tuple,
-                _moment(observation.period),
-            )
-            kept = by_key.get(key)
+            key = (observation.metric, observation.breakdown.items_tuple)
+            at = moment(observation.period)
+            found = series.setdefault(key, {})
+            kept = found.get(at)
             if kept is None:
-                by_key[key] = observation
-                first_at[key] = index
+                found[at] = observation
+                first_at[key, at] = index
             elif not _same(kept.value, observation.value):
-                problems.append(self._conflict(index, first_at[key]))
+                problems.append(self._conflict(index, first_at[key, at]))
             elif _canonical(observation) < _canonical(kept):
-                by_key[key] = observation
+                found[at] = observation
         if problems:
             raise ObservationsError(problems)
-        periods: dict[tuple[str, tuple[tuple[str, str], ...]], list[Period]] = {}
-        for observation in by_key.values():
-            series = (observation.metric, observation.breakdown.items_tuple)
-            periods.setdefault(series, []).append(observation.period)
-        self._by_key = by_key
-        self._periods = {
-            series: tuple(sorted(found, key=period_sort_key)) for series, found in periods.items()
-        }
+        return series
 
     def _conflict(self, index: int, earlier: int) -> Problem:
         this, other = self._items[index], self._items[earlier]
@@ -206,17 +241,24 @@ class Observations:
     def __repr__(self) -> str:
         return f"Observations({list(self._items)!r})"
 
+    def series(
+        self, metric: str, breakdown: tuple[tuple[str, str], ...] = ()
+    ) -> Mapping[Period, Observation]:
+        """The figures of *metric* for *breakdown* (pairs, sorted), by :func:`moment`:
+        a measure that reads many periods of one series finds it once."""
+        return self._series.get((metric, breakdown), _NONE)
+
     def get(
         self, metric: str, period: Period, breakdown: tuple[tuple[str, str], ...] = ()
     ) -> Observation | None:
         """The observation of *metric* for *breakdown* (pairs, sorted) at *period*."""
-        return self._by_key.get((metric, breakdown, _moment(period)))
+        return self._series.get((metric, breakdown), _NONE).get(moment(period))
 
     def number(
         self, metric: str, period: Period, breakdown: tuple[tuple[str, str], ...] = ()
     ) -> Decimal | None:
         """The number reported for *metric* in *period*, or ``None``."""
-        found = self._by_key.get((metric, breakdown, _moment(period)))
+        found = self.get(metric, period, breakdown)
         if found is None or not isinstance(found.value, Decimal):
             return None
         return found.value
@@ -225,7 +267,13 @@ class Observations:
         self, metric: str, breakdown: tuple[tuple[str, str], ...] = ()
     ) -> tuple[Period, ...]:
         """Periods with a figure for *metric* (and *breakdown*), earliest first."""
-        return self._periods.get((metric, breakdown), ())
+        key = (metric, breakdown)
+        found = self._periods.get(key)
+        if found is None:
+            figures = self._series.get(key, _NONE).values()
+            found = tuple(sorted((one.period for one in figures), key=period_sort_key))
+            self._periods[key] = found
+        return found
 
     def members(self, metric: str, dimension: str) -> tuple[str, ...]:
         """Members of *dimension* with a figure of their own for *metric*, sorted."""
@@ -233,7 +281,7 @@ class Observations:
             sorted(
                 {
                     pairs[0][1]
-                    for found, pairs in self._periods
+                    for found, pairs in self._series
                     if found == metric and len(pairs) == 1 and pairs[0][0] == dimension
                 }
             )
@@ -248,6 +296,11 @@ class Observations:
     def problems_for(self, plan: Plan) -> list[Problem]:
         """What in these observations does not fit *plan*: unknown metrics, levels,
         dimensions or members, and figures of the wrong kind for their metric."""
+        if self._fits.get(id(plan)) is plan or fits(plan, self._items):
+            # Kept by identity: a plan is immutable, so observations that fit it once
+            # always do; loading them against a plan and evaluating checks them once.
+            self._fits[id(plan)] = plan
+            return []
         return misfits(plan, self._items, self.locate)
 
     def check(self, plan: Plan) -> Observations:
@@ -258,8 +311,17 @@ class Observations:
         return self
 
 
-def _moment(period: Period) -> Period:
-    """The index key of a period: a year's last day is the year itself."""
+#: A series of figures: a metric and the breakdown pairs, sorted.
+Series = tuple[str, tuple[tuple[str, str], ...]]
+_NONE: Mapping[Period, Observation] = MappingProxyType({})
+
+
+def moment(period: Period) -> Period:
+    """The index key of a period: a year's last day is the year itself.
+
+    >>> moment(dt.date(2023, 12, 31)), moment(dt.date(2023, 6, 30))
+    (2023, datetime.date(2023, 6, 30))
+    """
     if isinstance(period, dt.date) and (period.month, period.day) == (12, 31):
         return period.year
     return period
@@ -304,6 +366,96 @@ def _what(value: Reported) -> str:
     if isinstance(value, Decimal):
         return "a number"
     return "a rating"
+
+
+def _expected(plan: Plan) -> tuple[Expected, bool]:
+    """What each metric's figures must be (their types, and the levels a rating may
+    name), and whether the plan's years are fiscal years."""
+    expected: Expected = {}
+    for metric in plan.metrics:
+        if metric.scale is not None:
+            levels = frozenset(plan.scale(metric.scale).level_ids)
+            expected[metric.id] = ((Rated, Distribution), levels, metric)
+        elif metric.unit == YES_NO:
+            expected[metric.id] = (bool, None, metric)
+        else:
+            expected[metric.id] = (Decimal, None, metric)
+    return expected, plan.calendar.fiscal
+
+
+Expected = dict[str, tuple[Any, Optional[frozenset[str]], Metric]]
+
+
+def _expected_of(plan: Plan) -> tuple[Expected, bool]:
+    return derived(plan, "observations.expected", _expected)
+
+
+def _fits_one(
+    expected: Expected, fiscal: bool, observation: Observation, pairs: tuple[tuple[str, str], ...]
+) -> bool:
+    """Whether *observation* (broken down by *pairs*) fits: :func:`misfits` would find
+    nothing wrong with it."""
+    found = expected.get(observation.metric)
+    if found is None:
+        return False
+    kinds, levels, metric = found
+    value = observation.value
+    if not isinstance(value, kinds):
+        return False
+    if levels is not None:
+        named = (value.level,) if isinstance(value, Rated) else (lvl for lvl, _ in value.counts)
+        if not all(level in levels for level in named):
+            return False
+    if pairs and metric.breakdown_problems(observation.breakdown):
+        return False
+    return fiscal or type(observation.period) is not FiscalYear
+
+
+_VALUE = operator.attrgetter("value")
+_FIRST = operator.itemgetter(0)
+
+
+def _series_fit(
+    plan: Plan, series: Mapping[Series, Mapping[Period, Observation]], years_only: bool
+) -> bool:
+    """Whether every figure of *series* (an index of figures that were all kept: no
+    repeats; *years_only* when every period is a year) fits *plan*, checked series by
+    series: the metric and breakdown once, then the figures' values. ``False`` also
+    when a figure needs a closer look (a subclass of a value type, say): :func:`fits`
+    then decides."""
+    expected, fiscal = _expected_of(plan)
+    for (metric_id, pairs), figures in series.items():
+        wanted = expected.get(metric_id)
+        if wanted is None:
+            return False
+        kinds, levels, metric = wanted
+        if pairs and metric.breakdown_problems(dict(pairs)):
+            return False
+        if not (years_only or fiscal) and FiscalYear in set(map(type, figures)):
+            return False
+        if levels is None:
+            for one in figures.values():
+                if type(one.value) is not kinds:
+                    return False
+            continue
+        for value in map(_VALUE, figures.values()):
+            kind = type(value)
+            if kind is Distribution:
+                if not levels.issuperset(map(_FIRST, value.counts)):
+                    return False
+            elif kind is not Rated or value.level not in levels:
+                return False
+    return True
+
+
+def fits(plan: Plan, items: Iterable[Observation]) -> bool:
+    """Whether every observation fits *plan*: :func:`misfits` finds nothing.
+
+    The question asked before every evaluation, answered in one pass over the figures;
+    :func:`misfits` says what is wrong, and where, when something is.
+    """
+    expected, fiscal = _expected_of(plan)
+    return all(_fits_one(expected, fiscal, one, one.breakdown.items_tuple) for one in items)
 
 
 def misfits(

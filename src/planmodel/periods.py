@@ -279,6 +279,7 @@ class Calendar:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def position(day: dt.date) -> Fraction:
     """Where *day* (the end of a period) falls on a time line measured in years.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..measures import Measure
 from ..text import Text
-from .base import CONDITIONS, Assessment, Condition, JudgeLeaf
+from .base import CONDITIONS, Assessment, Assessor, Condition, JudgeLeaf
 from .combined import AllOf, Part
 from .flags import Achieved
 from .numeric import (
@@ -36,6 +36,7 @@ __all__ = [
     "Achieved",
     "AllOf",
     "Assessment",
+    "Assessor",
     "AtLeast",
     "AtMost",
     "Between",

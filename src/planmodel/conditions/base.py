@@ -9,7 +9,7 @@ schedule's business. Each kind is a small attrs class that subclasses
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Optional
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..plan import Plan
     from ..text import Text
 
-__all__ = ["CONDITIONS", "Assessment", "Condition", "JudgeLeaf"]
+__all__ = ["CONDITIONS", "Assessment", "Assessor", "Condition", "JudgeLeaf"]
 
 
 @frozen
@@ -42,6 +42,53 @@ class Assessment:
     status: Status
     gap: Optional[Decimal] = None
     warning: bool = False
+
+
+class Assessor:
+    """A condition made ready to judge many readings of one measure in one plan.
+
+    Its answers are those of :meth:`Condition.assess` and :meth:`Condition.progress`;
+    :meth:`Condition.assessor` makes one for each target an evaluation judges, so that
+    what does not change from one period to the next (bounds, the scale, the goal) is
+    worked out once. This default asks the condition each time; a kind may return its
+    own, faster one (the numeric and rating conditions do).
+    """
+
+    __slots__ = ("condition", "measure", "plan")
+
+    def __init__(self, condition: Condition, plan: Plan, measure: Measure) -> None:
+        self.condition = condition
+        self.plan = plan
+        self.measure = measure
+
+    def verdict(self, reading: Decimal | Rating | bool) -> tuple[Status, Decimal | None, bool]:
+        """The status, gap and warning :meth:`Condition.assess` gives *reading*."""
+        found = self.condition.assess(reading, plan=self.plan, measure=self.measure)
+        return found.status, found.gap, found.warning
+
+    def progress(self, value: Decimal, baseline: Decimal | None) -> Decimal | None:
+        """What :meth:`Condition.progress` gives."""
+        return self.condition.progress(value, baseline)
+
+    def judged(
+        self, reading: Decimal | Rating | bool
+    ) -> tuple[Status, Decimal | None, bool, Decimal | None]:
+        """:meth:`verdict` and, for a number, the progress without a baseline: what
+        judging a period asks, in one call."""
+        found, gap, warning = self.verdict(reading)
+        progress = self.progress(reading, None) if isinstance(reading, Decimal) else None
+        return found, gap, warning, progress
+
+    def numbers(
+        self, values: Sequence[Decimal]
+    ) -> list[tuple[int, Decimal | None, bool, Decimal | None]]:
+        """:meth:`judged` for each of *values* (numbers), the status given as its
+        severity (:attr:`Status.severity`): a whole series judged in one call."""
+        found = []
+        for value in values:
+            status, gap, warning, progress = self.judged(value)
+            found.append((status.severity, gap, warning, progress))
+        return found
 
 
 #: How a schedule judges one (measure, condition) pair at a period; an ``all of``
@@ -76,6 +123,11 @@ class Condition(abc.ABC):
     @abc.abstractmethod
     def words(self, plan: Plan, measure: Measure | None) -> Phrase:
         """The condition in words, bounds in the measure's unit: "between 5 and 10%"."""
+
+    def assessor(self, plan: Plan, measure: Measure) -> Assessor:
+        """This condition made ready to judge many readings of *measure* (see
+        :class:`Assessor`); evaluations call it once per target."""
+        return Assessor(self, plan, measure)
 
     def goal(self) -> tuple[Decimal, Better] | None:
         """The value a line aims at and the side that is better, if the condition has one."""

@@ -13,6 +13,7 @@ value past it is still met, and its judgement says ``warning``.
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
@@ -21,12 +22,13 @@ from attrs import field, frozen, validators
 from .._numbers import HUNDRED, ZERO, Number, div, mul, sub, to_decimal
 from ..constraints import positive
 from ..errors import FieldError
+from ..kinds import overrides
 from ..measures import Measure, Rating
 from ..metrics import Better
 from ..status import Status
 from ..units import COUNT_UNIT, Unit
 from ..words import Amount, Phrase
-from .base import CONDITIONS, Assessment, Condition
+from .base import CONDITIONS, Assessment, Assessor, Condition
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -141,6 +143,11 @@ class Bounded(Condition):
         aim = self.goal()
         return progress_towards(value, *aim, baseline) if aim is not None else None
 
+    def assessor(self, plan: Plan, measure: Measure) -> Assessor:
+        if overrides(type(self), Bounded, "assess", "verdict", "holds", "_short", "progress"):
+            return Assessor(self, plan, measure)
+        return _BoundedAssessor(self, plan, measure)
+
     def aimed_at(self, goal: Decimal) -> Condition:
         aim = self.goal()
         if aim is None:
@@ -182,6 +189,107 @@ class Bounded(Condition):
             return Phrase("condition.tolerance.relative", condition=words, percent=tolerance.value)
         amount = Amount(tolerance.value, unit.difference())
         return Phrase("condition.tolerance", condition=words, tolerance=amount)
+
+
+_EXCEEDED = Status.EXCEEDED.severity
+_MET = Status.MET.severity
+
+
+class _BoundedAssessor(Assessor):
+    """:meth:`Bounded.verdict` and :meth:`Bounded.progress` with the bounds, the side
+    that is better, the tolerance and the goal read once, for the many periods of one
+    target."""
+
+    __slots__ = (
+        "above",
+        "below",
+        "goal",
+        "hi",
+        "hi_strict",
+        "lo",
+        "lo_strict",
+        "share",
+        "tolerance",
+        "warned",
+    )
+
+    def __init__(self, condition: Bounded, plan: Plan, measure: Measure) -> None:
+        super().__init__(condition, plan, measure)
+        self.lo, self.lo_strict, self.hi, self.hi_strict = condition.bounds()
+        direction = condition.direction()
+        #: Whether a value beyond the lower (upper) bound is exceeded rather than short.
+        self.below = direction == "lower" and self.hi is not None
+        self.above = direction == "higher" and self.lo is not None
+        self.tolerance = condition.tolerance
+        warned = condition.warned
+        self.warned = None if type(condition).warned is Bounded.warned else warned
+        self.goal = condition.goal()
+        # Without a baseline, progress is value / goal for a positive floor, else none.
+        aim = self.goal
+        self.share = aim[0] if aim is not None and aim[1] == "higher" and aim[0] > 0 else None
+
+    def verdict(self, reading: Decimal | Rating | bool) -> tuple[Status, Decimal | None, bool]:
+        assert isinstance(reading, Decimal), "plan validation guarantees a number here"
+        lo = self.lo
+        if lo is not None and (reading < lo or (self.lo_strict and reading == lo)):
+            gap = sub(lo, reading)
+            if self.below:
+                return Status.EXCEEDED, gap, False
+            return self._short(gap, lo), gap, False
+        hi = self.hi
+        if hi is not None and (reading > hi or (self.hi_strict and reading == hi)):
+            gap = sub(reading, hi)
+            if self.above:
+                return Status.EXCEEDED, gap, False
+            return self._short(gap, hi), gap, False
+        warned = self.warned
+        return Status.MET, ZERO, warned is not None and warned(reading)
+
+    def _short(self, gap: Decimal, bound: Decimal) -> Status:
+        """:meth:`Bounded._short`: nearly met within the tolerance, else not met."""
+        tolerance = self.tolerance
+        if tolerance is not None and gap <= tolerance.of(bound):
+            return Status.NEARLY_MET
+        return Status.NOT_MET
+
+    def progress(self, value: Decimal, baseline: Decimal | None) -> Decimal | None:
+        if baseline is None:
+            share = self.share
+            return None if share is None else div(value, share)
+        aim = self.goal
+        return progress_towards(value, *aim, baseline) if aim is not None else None
+
+    def judged(
+        self, reading: Decimal | Rating | bool
+    ) -> tuple[Status, Decimal | None, bool, Decimal | None]:
+        found, gap, warning = self.verdict(reading)
+        share = self.share
+        assert isinstance(reading, Decimal)
+        return found, gap, warning, None if share is None else div(reading, share)
+
+    def numbers(
+        self, values: Sequence[Decimal]
+    ) -> list[tuple[int, Decimal | None, bool, Decimal | None]]:
+        # verdict() and judged() for a whole series, in one loop: the same tests in the
+        # same order, without a call per value.
+        lo, lo_strict, hi, hi_strict = self.lo, self.lo_strict, self.hi, self.hi_strict
+        below, above, share, warned = self.below, self.above, self.share, self.warned
+        short = self._short
+        found: list[tuple[int, Decimal | None, bool, Decimal | None]] = []
+        for value in values:
+            progress = None if share is None else div(value, share)
+            if lo is not None and (value < lo or (lo_strict and value == lo)):
+                gap = sub(lo, value)
+                level = _EXCEEDED if below else short(gap, lo).severity
+                found.append((level, gap, False, progress))
+            elif hi is not None and (value > hi or (hi_strict and value == hi)):
+                gap = sub(value, hi)
+                level = _EXCEEDED if above else short(gap, hi).severity
+                found.append((level, gap, False, progress))
+            else:
+                warning = warned is not None and warned(value)
+                found.append((_MET, ZERO, warning, progress))
+        return found
 
 
 def _check_warning(side: str) -> Any:

@@ -10,7 +10,8 @@ there.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
@@ -22,6 +23,7 @@ from ..constraints import identifier
 from ..context import Context, Missing
 from ..errors import FieldError, Problem
 from ..kinds import Registry, Role, role_metadata, role_of
+from ..observations import moment
 from ..periods import Period, period_sort_key
 from ..units import COUNT_UNIT, Unit
 from ..words import MetricName, Phrase, say
@@ -69,6 +71,16 @@ class Measure(abc.ABC):
     def words(self) -> Phrase:
         """What is measured, as a phrase: "average annual growth of GDP, 2021-2025"."""
 
+    def reader(self, ctx: Context) -> Callable[[Period], Reading]:
+        """A function giving :meth:`at` of *ctx* for any period.
+
+        An evaluation asks for one per target and calls it for every period judged, so
+        that what does not change from one period to the next (the series of figures,
+        the scale) is found once. This default calls :meth:`at`; a kind may return a
+        faster function with the same answers (the built-in ones do).
+        """
+        return functools.partial(self.at, ctx)
+
     def yields(self, plan: Plan) -> Yields:
         """What the readings are: numbers (the default), ratings or yes/no."""
         return "number"
@@ -99,7 +111,10 @@ class Measure(abc.ABC):
 
     def metric_ids(self) -> tuple[str, ...]:
         """Every metric read, in the order the fields name them, without repeats."""
-        return tuple(dict.fromkeys(_metric_ids(self)))
+        try:
+            return _metric_ids_of(self)
+        except TypeError:  # a kind defined outside planmodel that is not hashable
+            return tuple(dict.fromkeys(_metric_ids(self)))
 
     def periods(self, ctx: Context) -> tuple[Period, ...]:
         """Periods at which every metric read has a figure, earliest first."""
@@ -151,6 +166,55 @@ def subject_ref() -> dict[str, Any]:
     return {"validator": _check_subject, "metadata": role_metadata(Role("subject"))}
 
 
+def missing_once(
+    ctx: Context, metric: str, key: str = "reason.no_figure"
+) -> Callable[[Period], Missing]:
+    """``ctx.missing(metric, period, key)``, made once per period: a reader that misses
+    the same figure again says so with the same object."""
+    return functools.partial(_missing, ctx, metric, key, {})
+
+
+def _missing(
+    ctx: Context, metric: str, key: str, said: dict[Period, Missing], period: Period
+) -> Missing:
+    found = said.get(period)
+    if found is None:
+        found = said[period] = ctx.missing(metric, period, key)
+    return found
+
+
+def number_reader(ctx: Context, metric: str) -> Callable[[Period], Decimal | Missing]:
+    """``ctx.number(metric, period)`` as a function of the period, the series found once."""
+    get = ctx.series(metric).get
+    missing = missing_once(ctx, metric)
+
+    def number(period: Period) -> Decimal | Missing:
+        found = get(period if type(period) is int else moment(period))
+        if found is not None:
+            value = found.value
+            if isinstance(value, Decimal):
+                return value
+        return missing(period)
+
+    return number
+
+
+def subject_reader(ctx: Context, subject: Subject) -> Callable[[Period], Decimal | Missing]:
+    """:func:`read` of *subject* as a function of the period."""
+    if isinstance(subject, str):
+        return number_reader(ctx, subject)
+    at = subject.reader(ctx)
+    words = subject.words
+
+    def number(period: Period) -> Decimal | Missing:
+        found = at(period)
+        if isinstance(found, (Decimal, Missing)):
+            return found
+        return Missing(Phrase("reason.not_a_number", what=words()))
+
+    return number
+
+
 def read(ctx: Context, subject: Subject, period: Period) -> Decimal | Missing:
     """The number *subject* has for *period*: a metric's figure, or a measure's reading."""
     if isinstance(subject, str):
@@ -184,6 +248,14 @@ def subject_better(subject: Subject, plan: Plan) -> Better | None:
 def _fields(item: Any) -> Iterator[tuple[attrs.Attribute[Any], Any]]:
     for field in attrs.fields(type(item)):
         yield field, getattr(item, field.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _metric_ids_of(measure: Measure) -> tuple[str, ...]:
+    # A measure is a frozen value: what it reads never changes, and equal measures read
+    # the same metrics. Walking its fields each time a period is judged would cost more
+    # than hashing it.
+    return tuple(dict.fromkeys(_metric_ids(measure)))
 
 
 def _metric_ids(item: object) -> Iterator[str]:

@@ -5,6 +5,8 @@ measures."""
 from __future__ import annotations
 
 import abc
+import functools
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -13,7 +15,7 @@ from attrs import field, frozen, validators
 from .._ids import instance_of
 from .._numbers import percent_of, sub
 from ..context import Context, Missing
-from ..kinds import Registry
+from ..kinds import Registry, overrides
 from ..periods import Period, to_period
 from ..units import PERCENT_UNIT, Unit
 from ..words import Phrase
@@ -23,6 +25,7 @@ from .base import (
     Reading,
     Subject,
     read,
+    subject_reader,
     subject_ref,
     subject_unit,
     subject_words,
@@ -67,6 +70,11 @@ class Reference(abc.ABC):
         """Whether a change can be judged for *period* (only after a baseline)."""
         return True
 
+    def reader(self, ctx: Context, subject: Subject) -> Callable[[Period], Decimal | Missing]:
+        """:meth:`value` for *subject* as a function of the period (see
+        :meth:`Measure.reader <planmodel.Measure.reader>`)."""
+        return functools.partial(self.value, ctx, subject)
+
 
 REFERENCES: Registry[Reference] = Registry("reference", Reference)
 """Every kind of reference a change is measured against."""
@@ -82,6 +90,11 @@ class OtherMetric(Reference):
 
     def value(self, ctx: Context, subject: Subject, period: Period) -> Decimal | Missing:
         return read(ctx, self.metric, period)
+
+    def reader(self, ctx: Context, subject: Subject) -> Callable[[Period], Decimal | Missing]:
+        if overrides(type(self), OtherMetric, "value"):
+            return super().reader(ctx, subject)
+        return subject_reader(ctx, self.metric)
 
     def words(self) -> Any:
         return subject_words(self.metric)
@@ -102,6 +115,19 @@ class AtBaseline(Reference):
     def value(self, ctx: Context, subject: Subject, period: Period) -> Decimal | Missing:
         return read(ctx, subject, self.period)
 
+    def reader(self, ctx: Context, subject: Subject) -> Callable[[Period], Decimal | Missing]:
+        if overrides(type(self), AtBaseline, "value"):
+            return super().reader(ctx, subject)
+        # The same figure for every period: read once, when first asked for.
+        found: list[Decimal | Missing] = []
+
+        def baseline(_period: Period) -> Decimal | Missing:
+            if not found:
+                found.append(read(ctx, subject, self.period))
+            return found[0]
+
+        return baseline
+
     def words(self) -> Any:
         return self.period
 
@@ -121,6 +147,19 @@ class PreviousPeriod(Reference):
         if before is None:
             return Missing(Phrase("reason.no_previous", period=period))
         return read(ctx, subject, before)
+
+    def reader(self, ctx: Context, subject: Subject) -> Callable[[Period], Decimal | Missing]:
+        if overrides(type(self), PreviousPeriod, "value"):
+            return super().reader(ctx, subject)
+        previous, number = ctx.calendar.previous, subject_reader(ctx, subject)
+
+        def before(period: Period) -> Decimal | Missing:
+            found = previous(period)
+            if found is None:
+                return Missing(Phrase("reason.no_previous", period=period))
+            return number(found)
+
+        return before
 
     def words(self) -> Any:
         return Phrase("reference.previous")
@@ -164,6 +203,29 @@ class Change(Measure):
         if self.form == "index":
             return percent_of(current, reference)
         return percent_of(sub(current, reference), reference)
+
+    def reader(self, ctx: Context) -> Callable[[Period], Reading]:
+        if overrides(type(self), Change, "at"):
+            return super().reader(ctx)
+        current, against = subject_reader(ctx, self.metric), self.reference.reader(ctx, self.metric)
+        form, subject = self.form, self.metric
+
+        def change(period: Period) -> Reading:
+            now = current(period)
+            if isinstance(now, Missing):
+                return now
+            reference = against(period)
+            if isinstance(reference, Missing):
+                return reference
+            if form == "difference":
+                return sub(now, reference)
+            if not reference:
+                return Missing(Phrase("reason.zero_reference", what=subject_words(subject)))
+            if form == "index":
+                return percent_of(now, reference)
+            return percent_of(sub(now, reference), reference)
+
+        return change
 
     def unit(self, plan: Plan) -> Unit:
         if self.form == "difference":

@@ -3,6 +3,7 @@ member of a breakdown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,12 +14,12 @@ from .._numbers import div, mul
 from ..constraints import power_of_ten
 from ..context import Context, Missing
 from ..errors import FieldError
-from ..kinds import metric_ref
+from ..kinds import metric_ref, overrides
 from ..observations import Breakdown
 from ..periods import Period
 from ..units import PERCENT_UNIT, Unit
 from ..words import MetricName, Phrase
-from .base import MEASURES, Measure, Reading, Yields
+from .base import MEASURES, Measure, Reading, Yields, number_reader
 
 if TYPE_CHECKING:
     from ..metrics import Better
@@ -42,6 +43,13 @@ class Value(Measure):
         if found is None or not isinstance(found.value, bool):
             return ctx.missing(self.metric, period)
         return found.value
+
+    def reader(self, ctx: Context) -> Callable[[Period], Reading]:
+        if type(self) is not Value and overrides(type(self), Value, "at"):
+            return super().reader(ctx)
+        if ctx.plan.metric(self.metric).yes_no:
+            return super().reader(ctx)
+        return number_reader(ctx, self.metric)
 
     def yields(self, plan: Plan) -> Yields:
         return "flag" if plan.metric(self.metric).yes_no else "number"
@@ -91,6 +99,25 @@ class Ratio(Measure):
                 Phrase("reason.zero", metric=MetricName(self.denominator), period=period)
             )
         return div(mul(top, Decimal(self.per)), bottom)
+
+    def reader(self, ctx: Context) -> Callable[[Period], Reading]:
+        if overrides(type(self), Ratio, "at"):
+            return super().reader(ctx)
+        top, bottom = number_reader(ctx, self.numerator), number_reader(ctx, self.denominator)
+        per, denominator = Decimal(self.per), self.denominator
+
+        def ratio(period: Period) -> Reading:
+            numerator = top(period)
+            if isinstance(numerator, Missing):
+                return numerator
+            divisor = bottom(period)
+            if isinstance(divisor, Missing):
+                return divisor
+            if not divisor:
+                return Missing(Phrase("reason.zero", metric=MetricName(denominator), period=period))
+            return div(mul(numerator, per), divisor)
+
+        return ratio
 
     def unit(self, plan: Plan) -> Unit:
         if self.per == 100:

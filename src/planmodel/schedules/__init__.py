@@ -6,7 +6,7 @@ Milestone(period=2020, goal=Decimal('-25'))
 
 from __future__ import annotations
 
-from .base import SCHEDULES, Line, Schedule, judge_final, judge_interim
+from .base import SCHEDULES, Judging, Line, Schedule, judge_final, judge_interim
 from .deadline import ByDeadline, Milestone, by_deadline
 from .each import EveryMonth, EveryQuarter, EveryYear
 from .term import OverTerm
@@ -17,6 +17,7 @@ __all__ = [
     "EveryMonth",
     "EveryQuarter",
     "EveryYear",
+    "Judging",
     "Line",
     "Milestone",
     "OverTerm",

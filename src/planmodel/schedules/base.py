@@ -10,27 +10,29 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from fractions import Fraction
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from .._judging import Judging, judging
 from .._numbers import add, div, mul, sub
+from .._rows import judgement, judgements, of_judgement, severity, status
 from ..conditions import Condition
-from ..context import Context, Missing
+from ..context import Context
 from ..errors import Problem
 from ..judgements import Judgement
 from ..kinds import Registry
-from ..measures import Measure, Rating, Reading
-from ..periods import Period, period_sort_key, position
+from ..measures import Measure
+from ..periods import Calendar, Period, period_sort_key, position
 from ..status import Status
 from ..words import Phrase, say
 
 if TYPE_CHECKING:
     from ..plan import Plan
 
-__all__ = ["SCHEDULES", "Line", "Schedule", "judge_final", "judge_interim"]
+__all__ = ["SCHEDULES", "Judging", "Line", "Schedule", "judge_final", "judge_interim"]
 
 
 class Schedule(abc.ABC):
@@ -56,6 +58,17 @@ class Schedule(abc.ABC):
     @abc.abstractmethod
     def words(self) -> Phrase:
         """The schedule in words: "every year 2021-2025", "by 2025-12-31"."""
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        """:meth:`judge`, with the status as its severity and each judgement as a row
+        (:mod:`planmodel._rows`): how an evaluation asks, so that a country's worth of
+        judgements is not a country's worth of objects. The built-in schedules judge
+        this way; this default asks :meth:`judge`, for a schedule defined outside
+        planmodel."""
+        found, judged = self.judge(judging.measure, judging.condition, judging.ctx, as_of)
+        return severity(found), tuple(of_judgement(one) for one in judged)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
@@ -89,24 +102,6 @@ def outside_term(plan: Plan, year: int, where: str) -> list[Problem]:
     ]
 
 
-def _shown(reading: Reading) -> Decimal | str | bool:
-    if isinstance(reading, Rating):
-        return reading.level
-    assert not isinstance(reading, Missing)
-    return reading
-
-
-def _progress(
-    ctx: Context, measure: Measure, condition: Condition, value: Decimal, baseline: Period | None
-) -> Decimal | None:
-    if baseline is None:
-        return condition.progress(value, None)
-    start = measure.at(ctx, baseline)
-    # A declared baseline without a figure leaves progress unknown: measuring from
-    # zero instead would be a different figure under the same name.
-    return condition.progress(value, start) if isinstance(start, Decimal) else None
-
-
 def judge_final(
     ctx: Context,
     measure: Measure | None,
@@ -121,30 +116,11 @@ def judge_final(
 
     With *goal*, the condition is aimed at it (a milestone) and the goal is shown as
     the expected value; progress always counts towards the condition's own goal.
+    Progress runs from the figure at *baseline*; a declared baseline without a figure
+    leaves it unknown.
     """
-
-    def leaf(one: Measure | None, judged: Condition) -> Judgement:
-        assert one is not None, "plan validation guarantees a measure here"
-        reading = one.at(ctx, period)
-        if isinstance(reading, Missing):
-            return Judgement(period, Status.NO_DATA, reason=reading.reason, remark=remark)
-        aimed = judged.aimed_at(goal) if goal is not None else judged
-        verdict = aimed.assess(reading, plan=ctx.plan, measure=one)
-        progress = (
-            _progress(ctx, one, judged, reading, baseline) if isinstance(reading, Decimal) else None
-        )
-        return Judgement(
-            period,
-            verdict.status,
-            _shown(reading),
-            verdict.gap,
-            progress,
-            goal,
-            warning=verdict.warning,
-            remark=remark,
-        )
-
-    return condition.judge(measure, period, leaf)
+    found = judging(measure, condition, ctx).final(period, baseline, goal, remark)
+    return judgement(found)
 
 
 class Line:
@@ -158,22 +134,39 @@ class Line:
         self.start = position(start)
         self.milestones = [(position(day), goal) for day, goal in milestones]
         self.end = position(end)
+        # Where each day falls on the line, worked out once: the segment and the share
+        # of it, and the share as the two Decimals the point is computed with.
+        self._places: dict[dt.date, tuple[int, Decimal, Decimal]] = {}
+
+    def _place(self, day: dt.date) -> tuple[int, Decimal, Decimal]:
+        found = self._places.get(day)
+        if found is None:
+            xs = [self.start, *(x for x, _ in self.milestones), self.end]
+            here = position(day)
+            last = len(xs) - 2
+            for index, (x0, x1) in enumerate(itertools.pairwise(xs)):
+                if here <= x1 or index == last:
+                    share = (here - x0) / (x1 - x0)
+                    found = (index, Decimal(share.numerator), Decimal(share.denominator))
+                    break
+            assert found is not None, "a line has at least one segment"
+            self._places[day] = found
+        return found
 
     def at(self, day: dt.date, first: Decimal, last: Decimal) -> Decimal:
         """The line's value on *day*, running from *first* to *last* through the milestones."""
-        points = [(self.start, first), *self.milestones, (self.end, last)]
-        here = position(day)
-        segments = list(itertools.pairwise(points))
-        for index, ((x0, y0), (x1, y1)) in enumerate(segments):
-            if here <= x1 or index == len(segments) - 1:
-                return _between(y0, y1, (here - x0) / (x1 - x0))
-        raise AssertionError("a line has at least one segment")
+        index, numerator, denominator = self._place(day)
+        ys = [first, *(goal for _, goal in self.milestones), last]
+        # One rounding at most, in the final division: whole years give exact fractions.
+        step = mul(sub(ys[index + 1], ys[index]), numerator)
+        return add(ys[index], div(step, denominator))
 
 
-def _between(first: Decimal, last: Decimal, share: Fraction) -> Decimal:
-    # One rounding at most, in the final division: whole years give exact fractions.
-    step = mul(sub(last, first), Decimal(share.numerator))
-    return add(first, div(step, Decimal(share.denominator)))
+@functools.lru_cache(maxsize=1024)
+def line(start: dt.date, milestones: tuple[tuple[dt.date, Decimal], ...], end: dt.date) -> Line:
+    """The :class:`Line` through these points, made once: plans with the same baseline,
+    milestones and deadline share it, and where each day falls on it."""
+    return Line(start, milestones, end)
 
 
 def judge_interim(
@@ -188,45 +181,26 @@ def judge_interim(
     """The verdict on a figure before the deadline: ``on_track`` if it is on the
     acceptable side of *line* (or already meets the goal), else ``off_track``;
     ``pending`` without a baseline or a goal to draw a line to."""
-
-    def leaf(one: Measure | None, judged: Condition) -> Judgement:
-        assert one is not None, "plan validation guarantees a measure here"
-        final = judge_final(ctx, one, judged, period, baseline)
-        aim = judged.goal()
-        if final.status is Status.NO_DATA:
-            return final
-        if baseline is None or aim is None or line is None:
-            return final.as_pending()
-        start = one.at(ctx, baseline)
-        if not isinstance(start, Decimal):
-            reason = start.reason if isinstance(start, Missing) else None
-            return Judgement(period, Status.NO_DATA, final.value, final.gap, reason=reason)
-        goal, better = aim
-        expected = line.at(ctx.calendar.end(period), start, goal)
-        value = final.value
-        assert isinstance(value, Decimal)
-        # A figure that already meets the target is on track even where the line runs
-        # the other way (a target set behind its baseline).
-        on_track = final.status.is_success or (
-            value >= expected if better == "higher" else value <= expected
-        )
-        return Judgement(
-            period,
-            Status.ON_TRACK if on_track else Status.OFF_TRACK,
-            value,
-            final.gap,
-            final.progress,
-            expected,
-        )
-
-    return condition.judge(measure, period, leaf)
+    found = judging(measure, condition, ctx).interim(period, baseline, line)
+    return judgement(found)
 
 
-def by_moment(ctx: Context, judgements: Sequence[Judgement]) -> list[Judgement]:
-    """*judgements* in time order, each by the day its period ends."""
+@functools.lru_cache(maxsize=8192)
+def _moment_key(
+    fiscal_year_start: int, period: Period
+) -> tuple[dt.date, tuple[int, int, int, int]]:
+    return Calendar(fiscal_year_start).end(period), period_sort_key(period)
 
-    def key(judgement: Judgement) -> tuple[dt.date, tuple[int, int, int, int]]:
-        assert judgement.period is not None
-        return ctx.calendar.end(judgement.period), period_sort_key(judgement.period)
 
-    return sorted(judgements, key=key)
+def by_moment(calendar: Calendar, rows: Iterable[tuple[Any, ...]]) -> tuple[tuple[Any, ...], ...]:
+    """*rows* in time order, each by the day its period ends (then by the period)."""
+    start = calendar.fiscal_year_start
+    return tuple(sorted(rows, key=lambda row: _moment_key(start, row[0])))
+
+
+def judge_by_rows(
+    schedule: Schedule, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
+) -> tuple[Status, tuple[Judgement, ...]]:
+    """:meth:`Schedule.judge` for a schedule that judges by :meth:`Schedule.judge_rows`."""
+    level, rows = schedule.judge_rows(judging(measure, condition, ctx), as_of)
+    return status(level), judgements(rows)

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
-import attrs
 from attrs import field, frozen
 
 from .._ids import to_tuple
+from .._judging import Judging
 from .._numbers import to_decimal
+from .._rows import MET, NO_DATA, PENDING, row, with_remark
 from ..conditions import Condition
 from ..context import Context
 from ..errors import FieldError, Problem
@@ -20,7 +21,8 @@ from ..measures import Measure
 from ..periods import Calendar, Period, format_period, to_date, to_period
 from ..status import Status
 from ..words import Phrase
-from .base import SCHEDULES, Line, Schedule, by_moment, judge_final, judge_interim, outside_term
+from .base import SCHEDULES, Schedule, by_moment, judge_by_rows, outside_term
+from .base import line as shared_line
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -125,25 +127,23 @@ class ByDeadline(Schedule):
     def judge(
         self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
-        calendar = ctx.calendar
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        calendar = judging.calendar
         start = calendar.end(self.baseline) if self.baseline is not None else dt.date.min
         cut_off = min(as_of, self.deadline)
         periods = [
-            period
-            for period in condition.periods(ctx, measure)
-            if start < calendar.end(period) <= cut_off
+            period for period in judging.periods() if start < calendar.end(period) <= cut_off
         ]
         line = None
         if self.baseline is not None:
-            steps = [(calendar.end(m.period), m.goal) for m in self.milestones]
-            line = Line(calendar.end(self.baseline), steps, self.deadline)
-        rows = {
-            period: judge_interim(
-                ctx, measure, condition, period, baseline=self.baseline, line=line
-            )
-            for period in periods
-        }
-        missing: list[Judgement] = []
+            steps = tuple((calendar.end(m.period), m.goal) for m in self.milestones)
+            line = shared_line(calendar.end(self.baseline), steps, self.deadline)
+        rows = dict(zip(periods, judging.interims(periods, self.baseline, line), strict=True))
+        missing: list[tuple[Any, ...]] = []
         for milestone in self.milestones:
             day = calendar.end(milestone.period)
             if day > as_of:
@@ -151,57 +151,40 @@ class ByDeadline(Schedule):
             final = _final_period(calendar, periods, day)
             remark = Phrase("remark.milestone", period=milestone.period)
             if final is None:
+                reason = Phrase("reason.no_milestone_figure", period=milestone.period)
                 missing.append(
-                    Judgement(
+                    row(
                         milestone.period,
-                        Status.NO_DATA,
+                        NO_DATA,
                         expected=milestone.goal,
-                        reason=Phrase("reason.no_milestone_figure", period=milestone.period),
+                        reason=reason,
                         remark=remark,
                     )
                 )
             else:
-                rows[final] = judge_final(
-                    ctx,
-                    measure,
-                    condition,
-                    final,
-                    self.baseline,
-                    goal=milestone.goal,
-                    remark=remark,
-                )
-        if condition.kept_once_met:
+                rows[final] = judging.final(final, self.baseline, milestone.goal, remark)
+        if judging.condition.kept_once_met:
             for period in periods:
-                reached = judge_final(ctx, measure, condition, period, self.baseline)
-                if reached.status.is_success:
-                    remark = Phrase("remark.reached", period=period)
-                    rows[period] = attrs.evolve(reached, remark=remark)
-                    return reached.status, tuple(by_moment(ctx, [*rows.values(), *missing]))
+                reached = judging.final(period, self.baseline)
+                if reached[1] <= MET:
+                    rows[period] = with_remark(reached, Phrase("remark.reached", period=period))
+                    return reached[1], by_moment(calendar, [*rows.values(), *missing])
         if as_of < self.deadline:
-            ordered = by_moment(ctx, [*rows.values(), *missing])
+            ordered = by_moment(calendar, [*rows.values(), *missing])
             # Before the deadline the latest figure speaks, whatever it says: a figure
             # that cannot be judged (its baseline is missing, say) is no_data, not pending.
-            return (ordered[-1].status if ordered else Status.PENDING), tuple(ordered)
-        return self._after(
-            measure=measure,
-            condition=condition,
-            ctx=ctx,
-            periods=periods,
-            rows=rows,
-            missing=missing,
-        )
+            return (ordered[-1][1] if ordered else PENDING), ordered
+        return self._after(judging, periods=periods, rows=rows, missing=missing)
 
     def _after(
         self,
+        judging: Judging,
         *,
-        measure: Measure | None,
-        condition: Condition,
-        ctx: Context,
         periods: list[Period],
-        rows: dict[Period, Judgement],
-        missing: list[Judgement],
-    ) -> tuple[Status, tuple[Judgement, ...]]:
-        calendar = ctx.calendar
+        rows: dict[Period, tuple[Any, ...]],
+        missing: list[tuple[Any, ...]],
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        calendar = judging.calendar
         final = _final_period(calendar, periods, self.deadline)
         remark = None
         if final is None and self.latest_within is not None:
@@ -213,16 +196,11 @@ class ByDeadline(Schedule):
                     "remark.latest_available", period=final, years=str(self.latest_within)
                 )
         if final is None:
-            missing.append(
-                Judgement(
-                    self.deadline,
-                    Status.NO_DATA,
-                    reason=Phrase("reason.no_final_figure", deadline=self.deadline),
-                )
-            )
-            return Status.NO_DATA, tuple(by_moment(ctx, [*rows.values(), *missing]))
-        rows[final] = judge_final(ctx, measure, condition, final, self.baseline, remark=remark)
-        return rows[final].status, tuple(by_moment(ctx, [*rows.values(), *missing]))
+            reason = Phrase("reason.no_final_figure", deadline=self.deadline)
+            missing.append(row(self.deadline, NO_DATA, reason=reason))
+            return NO_DATA, by_moment(calendar, [*rows.values(), *missing])
+        rows[final] = judging.final(final, self.baseline, None, remark)
+        return rows[final][1], by_moment(calendar, [*rows.values(), *missing])
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str

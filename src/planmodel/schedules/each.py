@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
+from .._judging import Judging
+from .._rows import MET, ON_TRACK, PENDING, pending
 from ..conditions import Condition
 from ..constraints import year
 from ..context import Context
 from ..errors import FieldError, Problem
 from ..judgements import Judgement
 from ..measures import Measure
-from ..periods import Month, Period, Quarter, to_period
-from ..status import Status, most_severe
+from ..periods import Calendar, Month, Period, Quarter, to_period
+from ..status import Status
 from ..words import Phrase
-from .base import SCHEDULES, Schedule, judge_final, outside_term
+from .base import SCHEDULES, Schedule, judge_by_rows, outside_term
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -25,32 +29,41 @@ __all__ = ["EveryMonth", "EveryQuarter", "EveryYear"]
 
 
 def _judge_each(
-    periods: list[Period],
-    measure: Measure | None,
-    condition: Condition,
-    ctx: Context,
-    as_of: dt.date,
-) -> tuple[Status, tuple[Judgement, ...]]:
+    periods: tuple[Period, ...], ends: tuple[dt.date, ...], judging: Judging, as_of: dt.date
+) -> tuple[int, tuple[tuple[Any, ...], ...]]:
     """Each period judged on its own figure; periods that have not closed are pending.
 
     While every closed period is met and later ones remain, the target is on track.
     """
-    judgements = []
-    due: list[Status] = []
-    for period in periods:
-        found = judge_final(ctx, measure, condition, period)
-        # A period is due once its last day has passed (or is the evaluation date).
-        if ctx.calendar.end(period) <= as_of:
-            due.append(found.status)
-        else:
-            found = found.as_pending()
-        judgements.append(found)
+    rows = judging.finals(periods)
+    # A period is due once its last day has passed (or is the evaluation date); the
+    # periods are in time order.
+    due = bisect.bisect_right(ends, as_of)
+    if due < len(rows):
+        rows[due:] = [pending(found) for found in rows[due:]]
     if not due:
-        return Status.PENDING, tuple(judgements)
-    worst = most_severe(due)
-    if worst.is_success and len(due) < len(judgements):
-        return Status.ON_TRACK, tuple(judgements)
-    return worst, tuple(judgements)
+        return PENDING, tuple(rows)
+    worst = max(found[1] for found in rows[:due]) if due > 1 else rows[0][1]
+    if worst <= MET and due < len(rows):
+        return ON_TRACK, tuple(rows)
+    return worst, tuple(rows)
+
+
+@functools.lru_cache(maxsize=1024)
+def _periods(
+    first: int, last: int, step: int, fiscal_year_start: int
+) -> tuple[tuple[Period, ...], tuple[dt.date, ...]]:
+    """The periods from index *first* to *last* (years, or quarters or months counted
+    from year 0), and the day each ends, in time order: made once per schedule."""
+    calendar = Calendar(fiscal_year_start)
+    found: list[Period]
+    if step == 1:
+        found = [calendar.year(one) for one in range(first, last + 1)]
+    elif step == 4:
+        found = [Quarter(index // 4, index % 4 + 1) for index in range(first - 1, last)]
+    else:
+        found = [Month(index // 12, index % 12 + 1) for index in range(first - 1, last)]
+    return tuple(found), tuple(calendar.end(period) for period in found)
 
 
 def _ordered(kind: str) -> Any:
@@ -87,8 +100,13 @@ class EveryYear(Schedule):
     def judge(
         self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
-        periods = [ctx.year(one) for one in range(self.first, self.last + 1)]
-        return _judge_each(periods, measure, condition, ctx, as_of)
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        periods, ends = _periods(self.first, self.last, 1, judging.calendar.fiscal_year_start)
+        return _judge_each(periods, ends, judging, as_of)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
@@ -129,11 +147,15 @@ class EveryQuarter(Schedule):
     def judge(
         self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
-        periods: list[Period] = [
-            Quarter(index // 4, index % 4 + 1)
-            for index in range(_index(self.first) - 1, _index(self.last))
-        ]
-        return _judge_each(periods, measure, condition, ctx, as_of)
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        periods, ends = _periods(
+            _index(self.first), _index(self.last), 4, judging.calendar.fiscal_year_start
+        )
+        return _judge_each(periods, ends, judging, as_of)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
@@ -160,11 +182,15 @@ class EveryMonth(Schedule):
     def judge(
         self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
-        periods: list[Period] = [
-            Month(index // 12, index % 12 + 1)
-            for index in range(_index(self.first) - 1, _index(self.last))
-        ]
-        return _judge_each(periods, measure, condition, ctx, as_of)
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        periods, ends = _periods(
+            _index(self.first), _index(self.last), 12, judging.calendar.fiscal_year_start
+        )
+        return _judge_each(periods, ends, judging, as_of)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import frozen
 
+from .._judging import Judging
+from .._rows import PENDING, pending
 from ..conditions import Condition
 from ..context import Context
 from ..errors import Problem
@@ -14,7 +16,7 @@ from ..judgements import Judgement
 from ..measures import Measure
 from ..status import Status
 from ..words import Phrase
-from .base import SCHEDULES, Schedule, judge_final
+from .base import SCHEDULES, Schedule, judge_by_rows
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -33,12 +35,17 @@ class OverTerm(Schedule):
     def judge(
         self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
     ) -> tuple[Status, tuple[Judgement, ...]]:
-        last = max(span[1] for span in condition.spans(measure) if span)
-        period = ctx.year(last)
-        found = judge_final(ctx, measure, condition, period)
-        if ctx.calendar.end(period) > as_of:
-            return Status.PENDING, (found.as_pending(),)
-        return found.status, (found,)
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        last = max(span[1] for span in judging.condition.spans(judging.measure) if span)
+        period = judging.calendar.year(last)
+        found = judging.final(period)
+        if judging.calendar.end(period) > as_of:
+            return PENDING, (pending(found),)
+        return found[1], (found,)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
