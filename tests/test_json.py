@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planmodel import Problem
-from planmodel._json import NonFinite, OutOfRange, path_join, read_json, write_json
+from planmodel._json import (
+    NonFinite,
+    OutOfRange,
+    path_join,
+    read_json,
+    read_json_quickly,
+    write_json,
+)
 
 numbers = st.decimals(allow_nan=False, allow_infinity=False)
 scalars = st.none() | st.booleans() | st.integers() | st.text() | numbers
@@ -194,3 +201,48 @@ def test_negative_zero_keeps_its_sign() -> None:
     document, _ = read_json(text)
     assert str(document["value"]) == "-0"
     assert write_json(document) == text
+
+
+# -- reading quickly: msgspec, where it reads what the stdlib reader reads --------------------
+
+
+@given(documents)
+def test_text_read_quickly_is_what_the_reader_reads(document: Any) -> None:
+    text = write_json(document)
+    found = read_json_quickly(text.encode("utf-8"))
+    if "-0" not in text:  # msgspec reads -0 as 0: the reader is asked instead
+        assert found is not None
+    if found is not None:
+        assert write_json(found[0]) == write_json(read_json(text)[0]) == text
+
+
+@given(documents)
+def test_a_plain_document_is_written_as_the_writer_writes_it(document: Any) -> None:
+    assert write_json(document, plain=True) == write_json(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"a": 1, "a": 2}',  # a duplicate key: the reader reports it
+        b'{"a": {"b": 1, "c": 2, "b": 3}}',
+        b'{"a": NaN}',  # marked for refusal by the reader
+        b'{"a": -0}',  # read as Decimal("-0") by the reader, 0 by msgspec
+        b'{"a": 1e2}',  # the digits as written: 1e2, not 1E+2
+        b'{"a": "\\u00e9"}',  # written otherwise: the check cannot vouch
+        b'{"a": "\\ud800"}',  # a lone surrogate: refused, with its path, by the reader
+        b'\xef\xbb\xbf{"a": 1}',  # a byte order mark
+        b'{"a": 1',  # not JSON: the reader says where
+        b"\xff",  # not UTF-8
+    ],
+)
+def test_what_msgspec_cannot_vouch_for_is_left_to_the_reader(text: bytes) -> None:
+    assert read_json_quickly(text) is None
+
+
+@pytest.mark.parametrize("bad", [object(), Decimal("NaN")])
+def test_a_document_said_to_be_plain_is_still_refused_what_json_cannot_hold(
+    bad: object,
+) -> None:
+    with pytest.raises((TypeError, ValueError), match=r"^cannot write .* as JSON$"):
+        write_json({"lo": bad}, plain=True)

@@ -246,6 +246,9 @@ def _object_hook(converter: Converter, cls: type) -> Callable[[object, type], An
             raise _expect("an object", value)
         return structure_fields(value, kind)
 
+    # Said on the hook, so that the fast path (planmodel._fast_structure) builds the
+    # classes the converter builds from their fields, and no other.
+    structure.from_fields = cls  # type: ignore[attr-defined]
     return structure
 
 
@@ -316,10 +319,18 @@ def _register_tagged(converter: Converter, registry: Registry[Any]) -> None:
         rest = {key: item for key, item in value.items() if key != "kind"}
         return converter.structure(rest, found)
 
+    # Each kind's own hook, found once: a plan's document dispatches on every measure,
+    # condition and schedule it holds.
+    hooks: dict[type, Callable[[Any], Any]] = {}
+
     def unstructure(value: Any) -> Any:
         if value is None:
             return None
-        return {"kind": type(value).kind, **converter.unstructure(value, type(value))}
+        kind = type(value)
+        hook = hooks.get(kind)
+        if hook is None:
+            hook = hooks[kind] = converter.get_unstructure_hook(kind)
+        return {"kind": kind.kind, **hook(value)}
 
     optional = Optional[base]  # type: ignore[valid-type]
     converter.register_structure_hook_func(lambda t: t is base, structure)

@@ -17,7 +17,6 @@ import sys
 
 #: C0 controls, DEL, C1 controls and the surrogate range: never shown raw.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: How many characters of a bad value an error message repeats.
 ECHO_LIMIT = 80
@@ -74,8 +73,16 @@ def lone_surrogate(text: str) -> str | None:
     In a Python string a surrogate is always alone: a valid pair (from JSON's
     ``\\ud83d\\ude00``) is read as the one character it encodes.
     """
-    found = _SURROGATE.search(text)
-    return found[0] if found else None
+    # UTF-8 writes every character but a surrogate: where encoding fails is where the
+    # first surrogate is. Several times faster than searching with a pattern, and
+    # every text of every plan read is checked.
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return text[exc.start]
+    return None
 
 
 def stream_safe(text: str, encoding: str | None, errors: str = "backslashreplace") -> str:

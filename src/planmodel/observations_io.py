@@ -276,4 +276,5 @@ def dumps_observations(observations: Iterable[Observation]) -> str:
             if getattr(observation, key) is not None:
                 row[key] = getattr(observation, key)
         rows.append(row)
-    return write_json({"schema": OBSERVATIONS_SCHEMA, "observations": rows})
+    # Every value is a validated observation's: nothing JSON does not hold.
+    return write_json({"schema": OBSERVATIONS_SCHEMA, "observations": rows}, plain=True)

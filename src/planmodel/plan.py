@@ -166,12 +166,13 @@ class Plan:
     # -- validation ------------------------------------------------------------------
 
     def _problems(self) -> Iterator[Problem]:
-        yield from self._duplicate_ids()
+        duplicates = list(self._duplicate_ids())
+        yield from duplicates
         scales = {scale.id for scale in self.scales}
         for i, metric in enumerate(self.metrics):
             if metric.scale is not None and metric.scale not in scales:
                 yield Problem(f"$.metrics[{i}].scale", f"unknown scale {metric.scale!r}")
-        if any(p.where.startswith("$.metrics") for p in self._duplicate_ids()):
+        if any(p.where.startswith("$.metrics") for p in duplicates):
             return
         directions = {direction.id for direction in self.directions}
         for i, target in enumerate(self.targets):
@@ -259,6 +260,25 @@ class Plan:
                 else:
                     seen[item.id] = where
 
+    def _all_texts(self) -> Iterator[Text]:
+        """The texts :meth:`_texts` gives, without their paths."""
+        yield self.title
+        yield self.jurisdiction
+        yield from self.objective
+        for group in (self.directions, self.breakthroughs, self.targets):
+            for item in group:
+                yield item.text
+        for target in self.targets:
+            for revision in target.revisions:
+                if revision.text is not None:
+                    yield revision.text
+        for metric in self.metrics:
+            yield metric.name
+        for scale in self.scales:
+            yield scale.name
+            for level in scale.levels:
+                yield level.label
+
     def _texts(self) -> Iterator[tuple[str, Text]]:
         yield "$.title", self.title
         yield "$.jurisdiction", self.jurisdiction
@@ -279,6 +299,9 @@ class Plan:
                 yield f"$.scales[{i}].levels[{j}].label", level.label
 
     def _missing_source_language(self) -> Iterator[Problem]:
+        language = self.source_language
+        if all(language in text for text in self._all_texts()):
+            return  # checked without writing every text's path
         for where, text in self._texts():
             if self.source_language not in text:
                 yield Problem(where, f"no text in the source language {self.source_language!r}")

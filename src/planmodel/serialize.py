@@ -14,13 +14,18 @@ from pathlib import Path
 from typing import Any, Union
 
 from ._converter import CONVERTER, structure
-from ._json import read_json, write_json
+from ._fast_structure import FastStructurer
+from ._json import read_json, read_json_quickly, write_json
 from ._sources import is_text, source_name
+from .conditions import CONDITIONS
 from .errors import PlanLoadError, Problem
 from .evaluation import Evaluation, TargetResult, report_languages
 from .judgements import Judgement
+from .measures import MEASURES, REFERENCES
 from .periods import to_json
 from .plan import Plan
+from .quantifiers import QUANTIFIERS
+from .schedules import SCHEDULES
 from .words import Phrase, say
 
 __all__ = [
@@ -35,6 +40,11 @@ __all__ = [
 
 PLAN_SCHEMA = "planmodel/1"
 EVALUATION_SCHEMA = "planmodel-evaluation/1"
+
+#: Valid documents structured without the converter's bookkeeping, by its hooks: one
+#: for documents given parsed, one for those read from text by msgspec.
+QUICKLY = FastStructurer(CONVERTER)
+QUICKLY_READ = FastStructurer(CONVERTER, written=True)
 
 #: A file path, JSON text (``str`` starting with ``{``, or ``bytes``), or a parsed document.
 Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
@@ -54,6 +64,40 @@ def read_document(source: Source) -> tuple[str, Any, list[Problem]]:
     path = Path(source)  # type: ignore[arg-type]
     document, problems = read_json(path.read_bytes())
     return str(path), document, problems
+
+
+def _content(source: Source) -> bytes | None:
+    """The JSON text of *source* as bytes, when it is text or a readable file."""
+    if isinstance(source, bytes):
+        return source
+    try:
+        if isinstance(source, str) and is_text(source):
+            return source.encode("utf-8")
+        return Path(source).read_bytes()  # type: ignore[arg-type]
+    except (OSError, ValueError):  # ValueError: a lone surrogate, a NUL in a name
+        return None
+
+
+def _load_quickly(source: Source) -> Plan | None:
+    """The plan in *source* when it is valid, read and structured quickly
+    (:func:`~planmodel._json.read_json_quickly`, :mod:`planmodel._fast_structure`);
+    ``None`` otherwise, and :func:`load_plan` reads it again to list every problem."""
+    if isinstance(source, Mapping):
+        document: Any = source
+        structurer = QUICKLY
+    else:
+        content = _content(source)
+        read = None if content is None else read_json_quickly(content)
+        document = None if read is None else read[0]
+        structurer = QUICKLY_READ
+    if not isinstance(document, Mapping) or check_schema(document, PLAN_SCHEMA):
+        return None
+    body = {key: value for key, value in document.items() if key != "schema"}
+    try:
+        plan = structurer.structure(body, Plan)
+    except Exception:  # noqa: BLE001 - any problem is listed by the converter's path
+        return None
+    return plan
 
 
 def check_schema(document: Any, known: str) -> list[Problem]:
@@ -77,6 +121,11 @@ def load_plan(source: Source) -> Plan:
     >>> plan.term
     Term(first=2020, last=2025)
     """
+    # Most plans are valid: read and build them quickly, and take the path that lists
+    # every problem only for a plan that has some.
+    quick = _load_quickly(source)
+    if quick is not None:
+        return quick
     try:
         name, document, problems = read_document(source)
     except (OSError, ValueError) as exc:
@@ -97,9 +146,22 @@ def dump_plan(plan: Plan) -> dict[str, Any]:
     return {"schema": PLAN_SCHEMA, **CONVERTER.unstructure(plan, Plan)}
 
 
+def _own_kinds_only() -> bool:
+    """Whether every kind registered is planmodel's own. Their documents hold only what
+    JSON holds (planmodel's kinds validate every field), so they are written plainly
+    (:func:`~planmodel._json.write_json`); a kind defined elsewhere may hold a float,
+    which the writer must refuse, and its documents are written with every value checked.
+    """
+    return all(
+        kind.__module__.startswith("planmodel.")
+        for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
+        for kind in registry.types()
+    )
+
+
 def dumps_plan(plan: Plan) -> str:
     """The plan as JSON text: deterministic, UTF-8 kept, exact numbers."""
-    return write_json(dump_plan(plan))
+    return write_json(dump_plan(plan), plain=_own_kinds_only())
 
 
 def dump_evaluation(evaluation: Evaluation) -> dict[str, Any]:
@@ -166,4 +228,4 @@ def _target_result(plan: Plan | None, result: TargetResult) -> dict[str, Any]:
 
 def dumps_evaluation(evaluation: Evaluation) -> str:
     """The evaluation as deterministic JSON text."""
-    return write_json(dump_evaluation(evaluation))
+    return write_json(dump_evaluation(evaluation), plain=_own_kinds_only())

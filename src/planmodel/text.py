@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -16,7 +17,13 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def is_language_tag(tag: object) -> bool:
-    return isinstance(tag, str) and LANGUAGE_TAG.fullmatch(tag) is not None
+    return isinstance(tag, str) and _is_tag(tag)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_tag(tag: str) -> bool:
+    # A plan names a handful of languages thousands of times.
+    return LANGUAGE_TAG.fullmatch(tag) is not None
 
 
 @frozen(init=False)
@@ -36,7 +43,8 @@ class Text:
     items: tuple[tuple[str, str], ...]
 
     def __init__(self, translations: Mapping[str, str] | None = None, /, **by_tag: str) -> None:
-        merged = {**(translations or {}), **by_tag}
+        # Read, never changed: a mapping given alone is not copied.
+        merged = {**(translations or {}), **by_tag} if by_tag else translations or {}
         if not merged:
             raise ValueError("text needs at least one language")
         for tag, text in merged.items():
@@ -44,7 +52,7 @@ class Text:
                 raise ValueError(f"{tag!r} is not a language tag (like 'vi' or 'en')")
             if not isinstance(text, str):
                 raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
-            if not text.strip():
+            if not text or text.isspace():  # what strip() would leave empty
                 raise ValueError(f"text for {tag!r} is empty")
             if lone_surrogate(text) is not None:
                 # Refused here rather than when a report is written, far from the cause.
@@ -61,7 +69,11 @@ class Text:
         raise KeyError(tag)
 
     def __contains__(self, tag: object) -> bool:
-        return any(key == tag for key, _ in self.items)
+        # A loop rather than any() over a generator: asked of every text of every plan.
+        for key, _ in self.items:  # noqa: SIM110
+            if key == tag:
+                return True
+        return False
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.languages)
