@@ -10,9 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from helpers import OBSERVED_PLAN
+from mutations import FUZZ, mutated_csv
 from planmodel import Distribution, Observation, ObservationsError, load_observations
+from planmodel._observations_csv import _from_plain_lines, _from_rows, _plain_lines
 from planmodel.periods import PERIOD_FORMS
 
 
@@ -192,3 +195,49 @@ def test_a_distribution_from_quoted_cells() -> None:
 def test_each_csv_reproducer_is_a_located_error(text: str, where: str) -> None:
     (found,) = problems(text)
     assert found.startswith(f"{where}: ")
+
+
+# -- text without quotes: read by splitting, as the strict reader would read it ------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+LONGBIEN_CSV = (EXAMPLES / "longbien_illustrative.csv").read_text(encoding="utf-8")
+
+
+def _plainly(text: str) -> tuple[list[Observation], list[str]] | None:
+    lines = _plain_lines(text)
+    return None if lines is None else _from_plain_lines(lines)
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_the_long_bien_figures_are_read_plainly_as_the_strict_reader_reads_them(
+    line_end: str,
+) -> None:
+    text = LONGBIEN_CSV.replace("\n", line_end)
+    plainly = _plainly(text)
+    assert plainly is not None
+    assert _from_rows(text) == (*plainly, [])
+
+
+@FUZZ
+@given(mutated_csv(LONGBIEN_CSV))
+def test_changed_figures_are_read_plainly_only_as_the_strict_reader_reads_them(
+    text: str,
+) -> None:
+    plainly = _plainly(text)
+    if plainly is None:
+        return  # read by the strict reader, which names every problem
+    assert _from_rows(text) == (*plainly, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'metric,period,value\nrevenue,2023,"1,5"\n',  # a quote: the strict reader reads it
+        "metric,period,value\rrevenue,2023,1\r",  # bare CRs
+        "",
+        "metric,period,value\nrevenue,2023,94,10\n",  # a likely decimal comma: a problem
+        "metric,period,value\nrevenue,20x3,1\n",  # a bad period: a problem
+    ],
+)
+def test_text_the_plain_path_does_not_vouch_for_is_left_to_the_strict_reader(text: str) -> None:
+    assert _plainly(text) is None

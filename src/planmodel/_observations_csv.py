@@ -28,12 +28,12 @@ from decimal import Decimal
 
 from attrs import define
 
-from ._csv_rows import Row, read_rows
+from ._csv_rows import MAX_CELL, Row, read_rows
 from ._numbers import to_decimal, within_limits
 from ._untrusted import echo
 from .constraints import ID_PATTERN
 from .errors import FieldError, Problem
-from .observations import Breakdown, Distribution, Observation, Rated
+from .observations import WHOLE, Breakdown, Distribution, Observation, Rated
 from .periods import PERIOD_FORMS, Period, format_period, period_from_text
 
 CSV_COLUMNS = ("metric", "period", "value", "level", "count", "source", "note")
@@ -245,6 +245,168 @@ def _period(line: int, text: str | None) -> tuple[Period | None, list[Problem]]:
 def from_csv(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
     """Observations from CSV *text*, where each was read ("row 3", "rows 4, 5"), and
     every problem found."""
+    lines = _plain_lines(text)
+    if lines is not None:
+        found = _from_plain_lines(lines)
+        if found is not None:
+            return found[0], found[1], []
+    return _from_rows(text)
+
+
+#: A line whose quoted cells each open at the cell's start, close at its end and double
+#: the quotes inside: read cell by cell as the strict reader reads it.
+_QUOTED_LINE = re.compile(r'(?:"(?:[^"]|"")*"|[^",]*)(?:,(?:"(?:[^"]|"")*"|[^",]*))*')
+_CELL = re.compile(r'"((?:[^"]|"")*)"|([^",]*)')
+
+
+def _plain_lines(text: str) -> list[tuple[list[str], list[bool] | None]] | None:
+    """The rows of *text* (cells, and which were quoted when any was) when no line
+    needs the strict reader: no carriage return but in a CRLF line end, no quoted cell
+    spanning lines or written otherwise than the strict reader reads it, no line long
+    enough to hold a cell over ``MAX_CELL``. Each row is then exactly the row the
+    strict reader reads (:mod:`planmodel._csv_rows`), numbered as it numbers rows."""
+    if not text or text.count("\r") != text.count("\r\n"):
+        return None
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+    if len(text) > MAX_CELL and max(map(len, lines)) > MAX_CELL:
+        return None
+    rows: list[tuple[list[str], list[bool] | None]] = []
+    for line in lines:
+        if '"' not in line:
+            rows.append((line.split(","), None))
+        elif _QUOTED_LINE.fullmatch(line):
+            cells, quoted = [], []
+            for found in _CELL.finditer(line):
+                if found.start() and line[found.start() - 1] != ",":
+                    continue  # the empty match after a cell, before its comma
+                inside, bare = found.groups()
+                cells.append(bare if inside is None else inside.replace('""', '"'))
+                quoted.append(inside is not None)
+            rows.append((cells, quoted))
+        else:
+            return None
+    return rows
+
+
+def _from_plain_lines(
+    lines: list[tuple[list[str], list[bool] | None]],
+) -> tuple[list[Observation], list[str]] | None:
+    """:func:`_from_rows` for the lines of a text without quotes, when every row is
+    read without a problem; ``None`` at the first problem, and the text is read again
+    by :func:`_from_rows`, which names every problem and where it is.
+
+    The same checks as there, in the same order, on the cells as strings: a figure
+    per row without a Cell and a dict of cells made for it.
+    """
+    header = [name.strip(_BLANKS) for name in lines[0][0]]
+    if _header_problems(header):
+        return None
+    width = len(header)
+    column = {name: index for index, name in enumerate(header)}
+    metric_at, period_at = column["metric"], column["period"]
+    value_at, level_at, count_at = column.get("value"), column.get("level"), column.get("count")
+    source_at, note_at = column.get("source"), column.get("note")
+    dimensions = [
+        (dimension, index)
+        for index, name in enumerate(header)
+        if (dimension := _dimension(name)) is not None
+    ]
+    items: list[Observation] = []
+    where: list[str] = []
+    gathered: dict[tuple[str, Period, Breakdown], _Gathered] = {}
+    # Metric ids, levels and periods repeat from row to row: each is checked once.
+    ids: set[str] = set()
+    periods: dict[str, Period] = {}
+    for line, (cells, quoted) in enumerate(lines[1:], start=2):
+        size = len(cells)
+        if all(not cell.strip() for cell in cells):
+            continue  # an empty row
+        if value_at is not None and value_at + 1 < size:
+            digits, more = cells[value_at].strip(_BLANKS), cells[value_at + 1].strip(_BLANKS)
+            plain = quoted is None or not (quoted[value_at] or quoted[value_at + 1])
+            if plain and _SIGNED_WHOLE.fullmatch(digits) and _WHOLE.fullmatch(more):
+                return None  # a likely decimal comma
+        if size > width:
+            return None
+        metric = cells[metric_at].strip() if metric_at < size else ""
+        value = cells[value_at].strip() if value_at is not None and value_at < size else ""
+        level = cells[level_at].strip() if level_at is not None and level_at < size else ""
+        count = cells[count_at].strip() if count_at is not None and count_at < size else ""
+        source = (cells[source_at] or None) if source_at is not None and source_at < size else None
+        note = (cells[note_at] or None) if note_at is not None and note_at < size else None
+        if metric not in ids:
+            if not metric or not _is_id(metric):
+                return None
+            ids.add(metric)
+        if (value and (level or count)) or (count and not level) or (not value and not level):
+            return None
+        if level and level not in ids:
+            if not _is_id(level):
+                return None
+            ids.add(level)
+        if count and not _WHOLE.fullmatch(count):
+            return None
+        try:
+            if count:
+                within_limits(Decimal(count))
+            written = cells[period_at].strip() if period_at < size else ""
+            period = periods.get(written)
+            if period is None:
+                period = periods[written] = period_from_text(written)
+            members = {
+                dimension: member
+                for dimension, index in dimensions
+                if index < size and (member := cells[index].strip())
+            }
+            breakdown = Breakdown(members) if members else WHOLE
+            if value:
+                word = value.casefold()
+                if word in YES_WORDS or word in NO_WORDS:
+                    figure: bool | str = word in YES_WORDS
+                elif _NUMBER.fullmatch(value):
+                    figure = value  # made a Decimal once, by the observation
+                else:
+                    return None
+                items.append(Observation(metric, period, figure, source, note, breakdown))
+                where.append(f"row {line}")
+            elif not count:
+                items.append(Observation(metric, period, Rated(level), source, note, breakdown))
+                where.append(f"row {line}")
+            else:
+                problems = _gather(
+                    gathered,
+                    line,
+                    metric=metric,
+                    period=period,
+                    breakdown=breakdown,
+                    level=level,
+                    count=int(Decimal(count)),
+                    source=source,
+                    note=note,
+                )
+                if problems:
+                    return None
+        except (TypeError, ValueError):
+            return None
+    for (metric, period, breakdown), found in gathered.items():
+        try:
+            items.append(
+                Observation(
+                    metric, period, Distribution(found.counts), found.source, found.note, breakdown
+                )
+            )
+        except (TypeError, ValueError):
+            return None
+        where.append(found.where())
+    return items, where
+
+
+def _from_rows(text: str) -> tuple[list[Observation], list[str], list[Problem]]:
+    """:func:`from_csv` by the strict reader's rows: every problem named."""
     rows, problems = read_rows(text)
     if rows and rows[0].broken:
         return [], [], problems

@@ -112,11 +112,14 @@ def load_observations(
         raise ObservationsError([Problem("$", str(exc))], subject=name) from None
     data = None
     try:
-        data = Observations(items, locations=where)
+        # Checked against the plan in the pass that indexes them (and remembered, so
+        # that evaluating them against it does not check them again).
+        data = Observations(items, locations=where, plan=plan)
     except ObservationsError as exc:
         problems += exc.problems
     if plan is not None:
-        problems += misfits(plan, items, where.__getitem__)
+        found = data.problems_for(plan) if data is not None else None
+        problems += misfits(plan, items, where.__getitem__) if found is None else found
     if problems or data is None:
         raise ObservationsError(problems, subject=name)
     return data
