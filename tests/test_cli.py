@@ -736,3 +736,91 @@ def test_a_stream_that_is_not_utf8_gets_what_it_can_hold(
     assert found.returncode == 0, found.stderr
     assert found.stderr == b""
     assert expected in found.stdout.decode("cp1252")
+
+
+# -- evaluate-many ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def plan_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two copies of the ward plan with their figures, and a third whose figures are bad."""
+    plans, figures = tmp_path / "plans", tmp_path / "figures"
+    plans.mkdir()
+    figures.mkdir()
+    for name in ("ward_a", "ward_b", "ward_c"):
+        (plans / f"{name}.json").write_text(PLAN, encoding="utf-8")
+    (figures / "ward_a.json").write_text(OBSERVATIONS, encoding="utf-8")
+    (figures / "ward_b.csv").write_text(OBSERVATIONS_CSV, encoding="utf-8")
+    (figures / "ward_c.csv").write_text("metric,period,value\nwaste,2021,9x\n", encoding="utf-8")
+    return plans, figures
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_evaluate_many_summarises_each_plan_and_names_the_bad_ones(
+    capsys: pytest.CaptureFixture[str], plan_folders: tuple[Path, Path], jobs: str
+) -> None:
+    plans, figures = plan_folders
+    code, out, err = run(
+        capsys,
+        "evaluate-many",
+        plans,
+        "--figures",
+        figures,
+        "--as-of",
+        "2023-06-30",
+        "--jobs",
+        jobs,
+    )
+    assert code == 2
+    assert out == "ward_a: 1 not_met, 1 on_track\nward_b: 1 not_met, 1 on_track\n"
+    assert "ward_c.csv: 1 problem found\n  row 2, column value: expected a number" in err
+
+
+def test_evaluate_many_writes_each_report_and_fails_on_a_status(
+    capsys: pytest.CaptureFixture[str], plan_folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    plans, figures = plan_folders
+    reports = tmp_path / "reports"
+    code, _, err = run(
+        capsys,
+        "evaluate-many",
+        plans / "ward_a.json",
+        plans / "ward_b.json",
+        "--figures",
+        figures,
+        "--as-of",
+        "2023-06-30",
+        "--output-dir",
+        reports,
+        "--fail-on",
+        "not_met",
+        "--jobs",
+        "2",
+    )
+    assert code == 1
+    assert "ward_a: 1 target with status not_met: t2" in err
+    single = main(
+        [
+            "evaluate",
+            str(plans / "ward_a.json"),
+            str(figures / "ward_a.json"),
+            "--as-of",
+            "2023-06-30",
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "a.json"),
+        ]
+    )
+    assert single == 0
+    assert (reports / "ward_a.json").read_text("utf-8") == (tmp_path / "a.json").read_text("utf-8")
+    assert sorted(path.name for path in reports.iterdir()) == ["ward_a.json", "ward_b.json"]
+
+
+def test_evaluate_many_refuses_a_bad_number_of_jobs(
+    capsys: pytest.CaptureFixture[str], plan_folders: tuple[Path, Path]
+) -> None:
+    plans, figures = plan_folders
+    code, _, err = run(capsys, "evaluate-many", plans, "--figures", figures, "--jobs", "0")
+    assert code == 2
+    assert "expected a number of processes from 1" in err

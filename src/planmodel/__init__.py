@@ -45,6 +45,7 @@ from .errors import (
 )
 from .evaluation import Evaluation, MemberResult, TargetResult, evaluate
 from .judgements import Judgement
+from .many import evaluate_many, evaluate_one
 from .measures import (
     MEASURES,
     AtBaseline,
@@ -228,6 +229,8 @@ __all__ = [
     "dumps_observations",
     "dumps_plan",
     "evaluate",
+    "evaluate_many",
+    "evaluate_one",
     "every",
     "every_month",
     "every_quarter",

@@ -6,6 +6,7 @@ print the JSON Schemas of its files.
     planmodel validate plan.json
     planmodel show plan.json --lang vi
     planmodel evaluate plan.json figures.csv --as-of 2024-12-31 --format html --output report.html
+    planmodel evaluate-many plans/ --figures figures/ --jobs 2 --output-dir reports/
     planmodel schema plan
 
 Built on the standard library's argparse, so the command adds no dependency. Bad
@@ -32,12 +33,13 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, Optional, TextIO
 
 from ._files import FileError, check_not_an_input, write_atomically
 from ._untrusted import printable, shorten, stream_safe
 from .errors import ObservationsError, PlanLoadError, PlanModelError
 from .evaluation import evaluate
+from .many import evaluate_one, pairs, run_many
 from .observations import Observations
 from .observations_io import load_observations
 from .periods import to_date
@@ -276,6 +278,103 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+#: What evaluate-many learns of one plan: its name, how many targets have each status
+#: (``None`` when it could not be evaluated), the targets hitting --fail-on, and the
+#: problems that stopped it.
+Judged = tuple[str, Optional[dict[str, int]], list[str], Optional[str]]
+
+
+def _judge_file(
+    files: tuple[str, str],
+    as_of: dt.date,
+    where: dict[str, set[str]] | None,
+    fail_on: frozenset[Status],
+    report: tuple[str, str, str] | None,
+) -> Judged:
+    """Evaluate one plan file against its figures, in a worker process; write its
+    report into a folder when asked (*report*: the folder, the format, the language).
+    Only this summary travels back."""
+    plan_file, figures = files
+    name = Path(plan_file).stem
+    try:
+        evaluation = evaluate_one(plan_file, figures, as_of, where=where)
+    except PlanModelError as exc:
+        return name, None, [], _problems(exc)
+    if report is not None:
+        folder, format, lang = report
+        plan = evaluation.judged_plan
+        assert plan is not None, "a plan read here is at hand"
+        renderers: dict[str, Callable[[], str]] = {
+            "text": lambda: render_text(plan, evaluation, lang=lang),
+            "markdown": lambda: render_markdown(plan, evaluation, lang=lang),
+            "html": lambda: render_html(plan, evaluation, lang=lang),
+            "json": lambda: render_json(evaluation),
+        }
+        target = Path(folder, f"{name}.{_SUFFIXES[format]}")
+        try:
+            write_atomically(target, renderers[format]().encode("utf-8"))
+        except FileError as exc:
+            return name, None, [], f"planmodel: {exc}\n"
+    summary = {status.value: count for status, count in evaluation.summary.items() if count}
+    failing = [result.target for result in evaluation.targets if result.status in fail_on]
+    return name, summary, failing, None
+
+
+_SUFFIXES = {"text": "txt", "markdown": "md", "json": "json", "html": "html"}
+
+
+def _evaluate_many(args: argparse.Namespace, out: TextIO) -> int:
+    files = pairs(args.plans, args.figures)
+    if not files:
+        raise UsageError("planmodel evaluate-many: no plan files found", args.usage)
+    where: dict[str, set[str]] = {}
+    for key, wanted in args.where:
+        where.setdefault(key, set()).add(wanted)
+    report = None
+    if args.output_dir is not None:
+        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        report = (args.output_dir, args.format, args.lang)
+    judged = run_many(
+        _judge_file,
+        files,
+        args.as_of or dt.date.today(),
+        where or None,
+        args.fail_on,
+        report,
+        jobs=args.jobs,
+        modules=args.modules,
+    )
+    broken = failing = 0
+    for name, summary, hits, problems in judged:
+        if problems is not None:
+            broken += 1
+            _say(problems)
+            continue
+        assert summary is not None
+        counts = ", ".join(f"{count} {status}" for status, count in summary.items())
+        _write(out, f"{name}: {counts or 'no targets'}\n")
+        if hits:
+            failing += 1
+            statuses = ", ".join(sorted(status.value for status in args.fail_on))
+            _say(
+                f"planmodel: {name}: {_count(len(hits), 'target')} with status {statuses}: "
+                f"{', '.join(hits)}\n"
+            )
+    if broken:
+        return EXIT_USAGE
+    return EXIT_FAILED if failing else EXIT_OK
+
+
+def _jobs(text: str) -> int:
+    try:
+        found = int(text)
+    except ValueError:
+        found = 0
+    if found < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1, got {text!r}")
+    return found
+
+
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     _write(out, json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -394,6 +493,58 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
     ev.set_defaults(run=_evaluate, usage=ev.format_usage())
+
+    many = commands.add_parser(
+        "evaluate-many",
+        help="judge the figures of many plans, in parallel",
+        description="Judge each plan file (or each *.json file of a folder) against its "
+        "figures, FIGURES/<name>.csv (or .json) for the plan <name>.json; print how many "
+        "targets of each have each status, and write their reports with --output-dir.",
+        parents=debug,
+    )
+    many.add_argument("plans", nargs="+", metavar="PLAN.json|FOLDER", help="plan files or folders")
+    many.add_argument(
+        "--figures", required=True, metavar="FOLDER", help="the folder of the figures files"
+    )
+    many.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE", help="judge as of DATE (default today)"
+    )
+    many.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="judge in N worker processes (default 1: in this one)",
+    )
+    many.add_argument(
+        "--import",
+        dest="modules",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="import MODULE first, in every worker too (one registering kinds or languages)",
+    )
+    many.add_argument(
+        "--output-dir", metavar="FOLDER", help="write each plan's report to FOLDER/<name>.<format>"
+    )
+    many.add_argument("--format", choices=FORMATS, default="json", help="report format")
+    _add_lang(many)
+    many.add_argument(
+        "--where",
+        type=_condition,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="judge only targets whose commitment or attribute NAME is VALUE",
+    )
+    many.add_argument(
+        "--fail-on",
+        type=_statuses,
+        default=frozenset(),
+        metavar="STATUS[,STATUS]",
+        help="exit with 1 when a target of any plan has one of these statuses",
+    )
+    many.set_defaults(run=_evaluate_many, usage=many.format_usage())
 
     schema = commands.add_parser(
         "schema",

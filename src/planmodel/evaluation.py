@@ -149,6 +149,17 @@ class Evaluation:
             source.attach(plan)
         return self
 
+    def reading_plan_with(self, load: Callable[[], Plan]) -> Evaluation:
+        """Read the plan with *load* (picklable: a file's path, say) when it is needed and
+        not at hand, as after unpickling; returns self. How
+        :func:`~planmodel.evaluate_one` lets an evaluation made in a worker process
+        explain itself in the process it is sent to."""
+        if self._source is None:
+            object.__setattr__(self, "_source", PlanRef(self.plan))
+        assert self._source is not None
+        self._source.reads_with(load)
+        return self
+
     @property
     def summary(self) -> dict[Status, int]:
         """How many targets have each status, in severity order (zeros included)."""
