@@ -387,7 +387,13 @@ def make_converter() -> Converter:
         converter.register_structure_hook(kind, _structure_one_kind(kind, words))
         converter.register_unstructure_hook(kind, to_json)
     converter.register_structure_hook(Text, _structure_text)
-    converter.register_unstructure_hook(Text, lambda text: text.as_dict())
+    converter.register_unstructure_hook(Text, Text.as_dict)
+    # Said outright rather than found through cattrs' optional handling: every target,
+    # metric and part has optional texts.
+    converter.register_unstructure_hook(
+        Optional[Text],
+        lambda text: None if text is None else text.as_dict(),
+    )
     converter.register_structure_hook(Distribution, _structure_distribution)
     converter.register_unstructure_hook(Distribution, lambda dist: dist.as_dict())
     for mapping in (Breakdown, Attributes):

@@ -323,8 +323,8 @@ def _from_plain_lines(
     periods: dict[str, Period] = {}
     for line, (cells, quoted) in enumerate(lines[1:], start=2):
         size = len(cells)
-        if all(not cell.strip() for cell in cells):
-            continue  # an empty row
+        if not "".join(cells).strip():
+            continue  # an empty row: every cell blank
         if value_at is not None and value_at + 1 < size:
             digits, more = cells[value_at].strip(_BLANKS), cells[value_at + 1].strip(_BLANKS)
             plain = quoted is None or not (quoted[value_at] or quoted[value_at + 1])

@@ -62,6 +62,12 @@ class Constraint(abc.ABC):
         self.check(attribute.name, value)
 
 
+#: Identifiers already found valid: a plan's and its figures' ids repeat thousands of
+#: times. Bounded, so that reading endless distinct ids cannot grow it without end.
+_IDENTIFIERS: set[str] = set()
+_REMEMBERED = 10_000
+
+
 @frozen
 class _Identifier(Constraint):
     @property
@@ -73,12 +79,16 @@ class _Identifier(Constraint):
         }
 
     def check(self, name: str, value: Any) -> None:
+        if type(value) is str and value in _IDENTIFIERS:
+            return
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             raise FieldError(
                 name,
                 f"{echo(value)} is not an identifier "
                 "(letters, digits, '_', '.', '-'; starting with a letter or digit)",
             )
+        if len(_IDENTIFIERS) < _REMEMBERED:
+            _IDENTIFIERS.add(value)
 
 
 @frozen

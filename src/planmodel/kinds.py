@@ -75,6 +75,9 @@ class Registry(Generic[K]):
         self.family = family
         self.base: type[K] = base
         self._by_kind: dict[str, type[K]] = {}
+        #: Counts the changes, so that what is worked out from the kinds (whether they
+        #: are all planmodel's own, say) is known to be still true.
+        self.version = 0
 
     def register(self, cls: C) -> C:
         """Add *cls* to the family (use as a class decorator, above ``@frozen``)."""
@@ -96,12 +99,14 @@ class Registry(Generic[K]):
                 f"{_name(cls)} needs another tag"
             )
         self._by_kind[kind] = typing.cast("type[K]", cls)
+        self.version += 1
         return cls
 
     def unregister(self, kind: str) -> None:
         """Remove the kind tagged *kind* (a plugin being reloaded, a test cleaning up);
         plans already built with it keep their objects."""
         del self._by_kind[kind]
+        self.version += 1
 
     def __getitem__(self, kind: str) -> type[K]:
         return self._by_kind[kind]

@@ -94,6 +94,8 @@ Reported = Union[Decimal, bool, Rated, Distribution]
 
 
 def _to_reported(value: object) -> Reported:
+    if type(value) is Decimal and value.is_finite():
+        return within_limits(value)  # what to_decimal does with it, asked first
     if isinstance(value, (bool, Rated, Distribution)):
         return value
     if isinstance(value, Mapping):

@@ -146,17 +146,27 @@ def dump_plan(plan: Plan) -> dict[str, Any]:
     return {"schema": PLAN_SCHEMA, **CONVERTER.unstructure(plan, Plan)}
 
 
+_REGISTRIES = (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
+#: Whether the kinds were all planmodel's own, at the registries' versions.
+_OWN: dict[tuple[int, ...], bool] = {}
+
+
 def _own_kinds_only() -> bool:
     """Whether every kind registered is planmodel's own. Their documents hold only what
     JSON holds (planmodel's kinds validate every field), so they are written plainly
     (:func:`~planmodel._json.write_json`); a kind defined elsewhere may hold a float,
     which the writer must refuse, and its documents are written with every value checked.
     """
-    return all(
-        kind.__module__.startswith("planmodel.")
-        for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
-        for kind in registry.types()
-    )
+    versions = tuple(registry.version for registry in _REGISTRIES)
+    found = _OWN.get(versions)
+    if found is None:
+        _OWN.clear()
+        found = _OWN[versions] = all(
+            kind.__module__.startswith("planmodel.")
+            for registry in _REGISTRIES
+            for kind in registry.types()
+        )
+    return found
 
 
 def dumps_plan(plan: Plan) -> str:

@@ -286,39 +286,57 @@ def _holds_problem(plan: Plan, metric_id: str, holds: str) -> str | None:
     return f"metric {metric_id!r} is yes/no, not a number"
 
 
+@functools.cache
+def _roles(cls: type) -> tuple[tuple[str, str, Role | None], ...]:
+    """Each field of *cls*: its name, its key in a file, and the role it declares."""
+    return tuple(
+        (field.name, field.alias or field.name, role_of(field)) for field in attrs.fields(cls)
+    )
+
+
 def reference_problems(item: object, plan: Plan, path: str) -> list[Problem]:
     """The references *item*'s fields make, checked against *plan*: metrics that do not
     exist or hold the wrong kind of figure, levels not on the scale, subjects that are
     not numbers. Nested measures and references are checked under their own paths."""
     found: list[Problem] = []
-    for field, value in _fields(item):
-        where = path_join(path, field.alias or field.name)
-        role = role_of(field)
+    kind: type = type(item)
+    for name, key, role in _roles(kind):
+        value = getattr(item, name)
         if role is not None and isinstance(value, str):
-            found += _role_problems(item, plan, where, role, value)
+            found += _role_problems(item, plan, (path, key), role, value)
         elif isinstance(value, Measure):
+            where = path_join(path, key)
             inner = value.problems(plan, where)
             if not inner and role is not None and value.yields(plan) != "number":
                 inner = [Problem(where, f"{value.kind} yields {value.yields(plan)}s, not numbers")]
             found += inner
         elif attrs.has(type(value)):
-            found += reference_problems(value, plan, where)
+            found += reference_problems(value, plan, path_join(path, key))
     return found
 
 
-def _role_problems(item: Any, plan: Plan, where: str, role: Role, value: str) -> list[Problem]:
+def _role_problems(
+    item: Any, plan: Plan, where: tuple[str, str], role: Role, value: str
+) -> list[Problem]:
+    # The path (*where*: the item's, and the field's key) is written only for a
+    # problem: most references are sound.
+    path, key = where
     if role.refers_to == "dimension":
         metrics = [plan.metric(m) for m in _metric_ids(item) if plan.has_metric(m)]
         if any(metric.dimension(value) is not None for metric in metrics):
             return []
-        return [Problem(where, f"no metric this measure reads has the dimension {value!r}")]
+        return [
+            Problem(
+                path_join(path, key), f"no metric this measure reads has the dimension {value!r}"
+            )
+        ]
     if role.refers_to in ("metric", "subject"):
         if not plan.has_metric(value):
-            return [Problem(where, f"unknown metric {value!r}")]
+            return [Problem(path_join(path, key), f"unknown metric {value!r}")]
         message = _holds_problem(
             plan, value, "number" if role.refers_to == "subject" else role.holds
         )
-        return [Problem(where, message)] if message else []
+        return [Problem(path_join(path, key), message)] if message else []
     rated = getattr(item, role.of, None)
     if not isinstance(rated, str) or not plan.has_metric(rated):
         return []  # the metric's own problem is reported where it is named
@@ -330,7 +348,7 @@ def _role_problems(item: Any, plan: Plan, where: str, role: Role, value: str) ->
         return []
     return [
         Problem(
-            where,
+            path_join(path, key),
             f"unknown level {value!r} of scale {scale.id}; expected one of "
             f"{', '.join(scale.level_ids)}",
         )
