@@ -3,6 +3,7 @@ and nothing but the evaluations coming back."""
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import pickle
 from pathlib import Path
@@ -140,28 +141,59 @@ def test_run_many_keeps_the_order(jobs: int) -> None:
     assert run_many(_square, list(range(50)), 1, jobs=jobs) == [n * n + 1 for n in range(50)]
 
 
+#: A user's module registering a kind when imported, written where a test puts it (not
+#: under tests/, whose modules are all imported when the tests are collected).
+USER_KINDS = """
+from decimal import Decimal
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from planmodel import Measure, register_measure
+from planmodel.context import Context, Missing
+from planmodel.kinds import metric_ref
+from planmodel.periods import Period
+from planmodel.words import MetricName, Phrase
+
+
+@register_measure
+@frozen
+class Doubled(Measure):
+    kind: ClassVar[str] = "doubled"
+    metric: str = field(**metric_ref())
+
+    def at(self, ctx: Context, period: Period) -> Decimal | Missing:
+        found = ctx.number(self.metric, period)
+        return found if isinstance(found, Missing) else found * 2
+
+    def words(self) -> Phrase:
+        return Phrase("measure.value", metric=MetricName(self.metric))
+"""
+
+
 def test_kinds_a_user_registers_reach_workers_that_import_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Spawned workers start from nothing: a plan file naming a user's kind loads there
     # only once the module registering it is imported (modules=); forked ones inherit it.
-    import user_kinds
-
+    if "spawn" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no spawn here")
+    (tmp_path / "user_kinds_of_many.py").write_text(USER_KINDS, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("user_kinds_of_many")
     if "doubled" not in MEASURES:  # registered again, whatever an earlier test undid
-        MEASURES.register(user_kinds.Doubled)
+        MEASURES.register(module.Doubled)
     plan = make_plan(
-        [target("t1", user_kinds.Doubled("coverage"), at_least(180), every_year(2021, 2023))],
+        [target("t1", module.Doubled("coverage"), at_least(180), every_year(2021, 2023))],
         plan_id="doubling",
     )
     path = tmp_path / "doubling.json"
     path.write_text(dumps_plan(plan), encoding="utf-8")
     data = figures("92.4", "93.1", "93.8")
     expected = evaluate(plan, data, AS_OF)  # type: ignore[arg-type]
-    if "spawn" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no spawn here")
     monkeypatch.setattr(many_module, "_context", lambda: multiprocessing.get_context("spawn"))
     work = [(path, data), (path, data)]
     without = evaluate_many(work, AS_OF, jobs=2)  # type: ignore[arg-type]
     assert all(isinstance(one, PlanLoadError) for one in without)
-    found = evaluate_many(work, AS_OF, jobs=2, modules=["user_kinds"])  # type: ignore[arg-type]
+    found = evaluate_many(work, AS_OF, jobs=2, modules=["user_kinds_of_many"])  # type: ignore[arg-type]
     assert found == [expected, expected]
