@@ -22,6 +22,7 @@ spaces mean nothing and are ignored.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -310,6 +311,15 @@ def _from_plain_lines(
     metric_at, period_at = column["metric"], column["period"]
     value_at, level_at, count_at = column.get("value"), column.get("level"), column.get("count")
     source_at, note_at = column.get("source"), column.get("note")
+    absent = width  # the blank cell each row is given for a column the header lacks
+    pick = operator.itemgetter(
+        metric_at,
+        period_at,
+        *(
+            absent if at is None else at
+            for at in (value_at, level_at, count_at, source_at, note_at)
+        ),
+    )
     dimensions = [
         (dimension, index)
         for index, name in enumerate(header)
@@ -332,12 +342,12 @@ def _from_plain_lines(
                 return None  # a likely decimal comma
         if size > width:
             return None
-        metric = cells[metric_at].strip() if metric_at < size else ""
-        value = cells[value_at].strip() if value_at is not None and value_at < size else ""
-        level = cells[level_at].strip() if level_at is not None and level_at < size else ""
-        count = cells[count_at].strip() if count_at is not None and count_at < size else ""
-        source = (cells[source_at] or None) if source_at is not None and source_at < size else None
-        note = (cells[note_at] or None) if note_at is not None and note_at < size else None
+        # Padded with blank cells to the header's width and one more, which stands for
+        # the columns the header lacks: every cell is then picked at once.
+        cells.extend([""] * (width + 1 - size))
+        metric, written, value, level, count, source, note = pick(cells)
+        metric, value, level, count = metric.strip(), value.strip(), level.strip(), count.strip()
+        source, note = source or None, note or None
         if metric not in ids:
             if not metric or not _is_id(metric):
                 return None
@@ -353,14 +363,14 @@ def _from_plain_lines(
         try:
             if count:
                 within_limits(Decimal(count))
-            written = cells[period_at].strip() if period_at < size else ""
+            written = written.strip()
             period = periods.get(written)
             if period is None:
                 period = periods[written] = period_from_text(written)
             members = {
                 dimension: member
                 for dimension, index in dimensions
-                if index < size and (member := cells[index].strip())
+                if (member := cells[index].strip())
             }
             breakdown = Breakdown(members) if members else WHOLE
             if value:
