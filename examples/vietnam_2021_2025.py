@@ -441,8 +441,9 @@ TARGETS = (
         schedule=over_term(),
     ),
     # T5-T7: in the resolution these clauses follow "Đến năm 2025" in one sentence: levels
-    # in 2025. No 2020 figure of urbanisation on the target's basis was found, so T5 has no
-    # baseline (interim figures are shown, not judged).
+    # in 2025. For urbanisation on the target's basis only "nearly 40%" was found for
+    # 2020, not a figure to draw a line from, so T5 has no baseline (interim figures are
+    # shown, not judged).
     _target(
         "T5",
         _t("tỉ lệ đô thị hoá khoảng 45%", "An urbanisation rate of about 45%"),

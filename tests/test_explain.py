@@ -322,3 +322,35 @@ def test_an_all_of_target_with_no_figure_by_its_deadline_is_explained() -> None:
     assert status is Status.NO_DATA
     assert en.endswith("by 2024-12-31: no data")
     assert vi.endswith("đến ngày 31/12/2024: chưa có số liệu")
+
+
+def test_a_deadline_target_quotes_its_latest_figure_before_the_deadline() -> None:
+    # On the line from 90 (2020) to 95 (2025): 91 in 2021 and 94 in 2023 are both on
+    # track, and the verdict is the latest figure's.
+    figures = [obs("coverage", 2020, 90), obs("coverage", 2021, 91), obs("coverage", 2023, 94)]
+    status, en, _ = explained(
+        value("coverage"),
+        at_least(95),
+        by_deadline("2025-12-31", baseline=2020),
+        figures,
+        "2024-06-30",
+    )
+    assert status is Status.ON_TRACK
+    assert en.startswith("2023: ")
+
+
+def test_a_deadline_target_without_a_final_figure_quotes_the_deadline() -> None:
+    # The 2021 figure cannot be judged (no 2020 figure to draw the line from), and none
+    # came for 2025: both periods are no data, and the deadline's decides.
+    status, en, vi = explained(
+        value("coverage"),
+        at_least(95),
+        by_deadline("2025-12-31", baseline=2020),
+        [obs("coverage", 2021, 91)],
+        "2026-06-30",
+    )
+    assert status is Status.NO_DATA
+    assert en.startswith("2025-12-31: ")
+    assert "no figure for the deadline" in en
+    assert vi.startswith("2025-12-31: ")
+    assert "chưa có số liệu đến hạn ngày 31/12/2025" in vi

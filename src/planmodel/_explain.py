@@ -35,14 +35,6 @@ def _figure(plan: Plan, measure: Measure | None, judgement: Judgement) -> Any:
     return Phrase("explain.warning", figure=shown) if judgement.warning else shown
 
 
-def _key_judgement(status: Status, judgements: tuple[Judgement, ...]) -> Judgement | None:
-    for judgement in judgements:
-        if judgement.status is status:
-            return judgement
-    judged = [j for j in judgements if j.status is not Status.PENDING]
-    return judged[-1] if judged else None
-
-
 def _goal(plan: Plan, version: Version, status: Status) -> Phrase:
     condition = version.condition.words(plan, version.measure)
     schedule = version.schedule.words()
@@ -59,7 +51,7 @@ def _goal(plan: Plan, version: Version, status: Status) -> Phrase:
 
 def _one(plan: Plan, version: Version, status: Status, judgements: tuple[Judgement, ...]) -> Phrase:
     goal = _goal(plan, version, status)
-    key = _key_judgement(status, judgements)
+    key = version.schedule.deciding(status, judgements)
     if key is None:
         return Phrase("explain.nothing_due", goal=goal)
     when = format_period(key.period) if key.period is not None else ""

@@ -122,8 +122,13 @@ class TargetFacts:
 
     @property
     def progress(self) -> str:
-        """The latest progress of each part, in percent, for an overview."""
-        return "; ".join(percent(found[1]) for part in self.series if (found := part.progress))
+        """The latest progress of each part, in percent, for an overview: one entry for
+        each figure in :attr:`latest`, so that the two line up ("—" where a part's figure
+        has no progress), and nothing when no part has any."""
+        shown = [part.progress for part in self.series if part.latest is not None]
+        if not any(shown):
+            return ""
+        return "; ".join(percent(found[1]) if found else "—" for found in shown)
 
     def no_data(self) -> Iterator[tuple[str, Row]]:
         """Every due period lacking a figure, with the part it belongs to."""

@@ -75,6 +75,19 @@ class Schedule(abc.ABC):
     def describe(self, lang: str) -> str:
         return say(self.words(), lang)
 
+    def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
+        """The judgement an explanation quotes for the overall *status*.
+
+        By default the first period judged so (the first year an every-year target
+        missed), else the latest period judged at all; a schedule whose verdict comes
+        from its latest figure says so by overriding this.
+        """
+        for judgement in judgements:
+            if judgement.status is status:
+                return judgement
+        judged = [j for j in judgements if j.status is not Status.PENDING]
+        return judged[-1] if judged else None
+
 
 SCHEDULES: Registry[Schedule] = Registry("schedule", Schedule)
 """Every kind of schedule, by its tag."""

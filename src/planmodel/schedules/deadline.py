@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
@@ -223,6 +223,15 @@ class ByDeadline(Schedule):
             return Status.NO_DATA, tuple(by_moment(ctx, [*rows.values(), *missing]))
         rows[final] = judge_final(ctx, measure, condition, final, self.baseline, remark=remark)
         return rows[final].status, tuple(by_moment(ctx, [*rows.values(), *missing]))
+
+    def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
+        # The verdict is the latest figure's (the final one, after the deadline), or, for
+        # a target kept once met, that of the figure that first met it.
+        chosen = [j for j in judgements if j.status is status]
+        for judgement in chosen:
+            if judgement.remark is not None and judgement.remark.key == "remark.reached":
+                return judgement
+        return chosen[-1] if chosen else super().deciding(status, judgements)
 
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
