@@ -89,7 +89,13 @@ def progress_towards(
 
 class Bounded(Condition):
     """A condition on a number: a lower and/or upper bound, each inclusive or strict,
-    with an optional tolerance. Subclass it for a numeric condition of your own."""
+    with an optional tolerance.
+
+    Subclass it for a numeric condition of your own: give it a ``kind``, a
+    ``tolerance`` field, :meth:`bounds`, :meth:`bounds_words` and, where one side is
+    better, :meth:`~Condition.goal`; the verdict, the gap, the tolerance, progress and
+    milestones come from here.
+    """
 
     __slots__ = ()
     tolerance: Optional[Tolerance]
@@ -168,11 +174,12 @@ class Bounded(Condition):
 
     def words(self, plan: Plan, measure: Measure | None) -> Phrase:
         unit = measure.unit(plan) if measure is not None else COUNT_UNIT
-        return self._with_tolerance(self._bare_words(unit), unit)
+        return self._with_tolerance(self.bounds_words(unit), unit)
 
     @abc.abstractmethod
-    def _bare_words(self, unit: Unit) -> Phrase:
-        """The bounds in words, without tolerance or warning."""
+    def bounds_words(self, unit: Unit) -> Phrase:
+        """The bounds in words ("at least 95%"), in *unit*; :meth:`words` adds the
+        tolerance."""
 
     def _with_tolerance(self, words: Phrase, unit: Unit) -> Phrase:
         tolerance = self.tolerance
@@ -226,7 +233,7 @@ class AtLeast(Bounded):
     def warned(self, value: Decimal) -> bool:
         return self.warning is not None and value < self.warning
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         key = "condition.above" if self.strict else "condition.at_least"
         words = Phrase(key, bound=Amount(self.value, unit))
         if self.warning is None:
@@ -264,7 +271,7 @@ class AtMost(Bounded):
     def warned(self, value: Decimal) -> bool:
         return self.warning is not None and value > self.warning
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         key = "condition.below" if self.strict else "condition.at_most"
         words = Phrase(key, bound=Amount(self.value, unit))
         if self.warning is None:
@@ -315,10 +322,10 @@ class Between(Bounded):
             return self.hi, "lower"
         return None
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         if self.lo == self.hi:
             return Phrase("condition.exactly", value=Amount(self.lo, unit))
-        return Phrase("condition.between", lo=self.lo, hi=Amount(self.hi, unit))
+        return Phrase("condition.between", lo=self.lo, hi=Amount(self.hi, unit, many=True))
 
 
 @CONDITIONS.register
@@ -339,7 +346,7 @@ class Exactly(Bounded):
     def goal(self) -> tuple[Decimal, Better] | None:
         return (self.value, self.better) if self.better else None
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         return Phrase("condition.exactly", value=Amount(self.value, unit))
 
 

@@ -184,9 +184,12 @@ class Line:
 
 
 def _between(first: Decimal, last: Decimal, share: Fraction) -> Decimal:
-    # One rounding at most, in the final division: whole years give exact fractions.
-    step = mul(sub(last, first), Decimal(share.numerator))
-    return add(first, div(step, Decimal(share.denominator)))
+    # first + (last - first) * n / d as one fraction, divided once: the only rounding
+    # is of the result itself (not of a step that the start then cancels), and whole
+    # years give exact fractions.
+    over = Decimal(share.denominator)
+    numerator = add(mul(first, over), mul(sub(last, first), Decimal(share.numerator)))
+    return div(numerator, over)
 
 
 def judge_interim(

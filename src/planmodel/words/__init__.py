@@ -99,10 +99,15 @@ class DimensionName:
 
 @frozen
 class Amount:
-    """A number with its unit: "95%", "4.5 percentage points", "10 per 10,000"."""
+    """A number with its unit: "95%", "4.5 percentage points", "10 per 10,000".
+
+    ``many`` marks the upper end of a range, whose unit a language may put in the
+    plural whatever the number: "between 0.5 and 1 percentage points".
+    """
 
     value: Decimal
     unit: Unit
+    many: bool = False
 
 
 @frozen(init=False)
@@ -254,7 +259,7 @@ def say(item: Any, lang: str, plan: Plan | None = None) -> str:
                     return found.name.pick(lang, plan.source_language)
         return item.dimension
     if isinstance(item, Amount):
-        return amount(item.value, item.unit, lang, plan)
+        return amount(item.value, item.unit, lang, plan, many=item.many)
     if isinstance(item, Each):
         return _list([say(part, lang, plan) for part in item.items], item.joiner, lang)
     if isinstance(item, dt.date):
@@ -274,8 +279,11 @@ def _period(period: Month | Quarter | FiscalYear, lang: str, plan: Plan | None) 
     return _phrase(found, lang, plan)
 
 
-def amount(value: Decimal, unit: Unit, lang: str, plan: Plan | None = None) -> str:
-    """A number with its unit in *lang*: "95%", "4.5 percentage points"."""
+def amount(
+    value: Decimal, unit: Unit, lang: str, plan: Plan | None = None, *, many: bool = False
+) -> str:
+    """A number with its unit in *lang*: "95%", "4.5 percentage points"; *many* when
+    the number ends a range (see :class:`Amount`)."""
     number = language(lang).number(value)
     if unit.kind == "per":
         key = "amount.per_mille" if unit.per == 1000 else "amount.per"
@@ -283,6 +291,8 @@ def amount(value: Decimal, unit: Unit, lang: str, plan: Plan | None = None) -> s
         return _phrase(Phrase(key, number=number, per=_thousands(per, lang)), lang, plan)
     if unit.kind == "metric":
         return _phrase(Phrase("amount.metric", number=number, unit=unit.text), lang, plan)
+    if many:
+        return _phrase(Phrase(f"amount.{unit.kind}", number=number, many="many"), lang, plan)
     return _phrase(Phrase(f"amount.{unit.kind}", number=number), lang, plan)
 
 

@@ -9,8 +9,10 @@ from typing import Union
 Message = Union[str, Callable[..., str]]
 
 
-def _points(number: str) -> str:
-    return f"{number} percentage point" + ("" if number.lstrip("-") == "1" else "s")
+def _points(number: str, many: str = "") -> str:
+    # One point is singular, alone: "1 percentage point", but "between 0.5 and 1
+    # percentage points", where the unit belongs to the range.
+    return f"{number} percentage point" + ("" if number.lstrip("-") == "1" and not many else "s")
 
 
 MESSAGES: dict[str, Message] = {
