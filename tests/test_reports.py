@@ -16,7 +16,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from helpers import whole_plans
+from helpers import make_plan, obs, target, whole_plans
 from mutations import FUZZ, accepted_numbers
 from planmodel import (
     Level,
@@ -47,6 +47,7 @@ from planmodel import (
     value,
 )
 from planmodel._json import read_json
+from planmodel._numbers import format_number
 from planmodel.evaluation import Evaluation
 from planmodel.reports import (
     render_html,
@@ -57,7 +58,7 @@ from planmodel.reports import (
 )
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
-from planmodel.words import status_word
+from planmodel.words import add_language, status_word
 
 
 def _t(vi: str, en: str) -> Text:
@@ -581,3 +582,24 @@ def test_any_accepted_number_is_judged_and_written_by_every_report(
     document, problems = read_json(dumps_evaluation(evaluation))
     assert problems == []
     assert document["plan"] == plan.id
+
+
+# -- words: counts and numbers in the reader's language ---------------------------------
+
+
+def test_one_target_is_counted_in_the_singular() -> None:
+    plan = make_plan([target("a", value("coverage"), at_least(95), every_year(2021, 2021))])
+    found = evaluate(plan, [], "2022-01-01")
+    assert "Summary: 1 target: 1 ? no data" in render_text(plan, found)
+    assert "Tổng hợp: 1 chỉ tiêu: 1 ? chưa có số liệu" in render_text(plan, found, lang="vi")
+
+
+def test_progress_is_written_in_the_languages_numbers() -> None:
+    # A language writing decimal commas gets them in every progress figure, in the
+    # tables, the overview and the HTML progress bar alike.
+    add_language("de", "Deutsch", {}, number=lambda n: format_number(n).replace(".", ","))
+    plan = make_plan([target("a", value("coverage"), at_least(90), every_year(2021, 2021))])
+    found = evaluate(plan, [obs("coverage", 2021, 60)], "2022-01-01")
+    for report in (render_text(plan, found, lang="de"), render_html(plan, found, lang="de")):
+        assert "≈66,67%" in report
+        assert "66.67" not in report

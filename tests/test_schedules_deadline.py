@@ -295,7 +295,7 @@ def test_a_dated_yes_figure_records_the_day() -> None:
     found = milestone({dt.date(2025, 3, 15): True}, "2025-06-30")
     reached = judgement_for(found, dt.date(2025, 3, 15))  # type: ignore[arg-type]
     assert reached.remark is not None
-    assert say(reached.remark, "en") == "reached in 2025-03-15"
+    assert say(reached.remark, "en") == "reached on 2025-03-15"
     assert say(reached.remark, "vi") == "hoàn thành ngày 15/03/2025"
 
 

@@ -152,6 +152,22 @@ class Plan:
         """The sub-targets that name *target_id* as their parent, in plan order."""
         return tuple(target for target in self.targets if target.part_of == target_id)
 
+    def numbered(self) -> tuple[tuple[str, int, Target], ...]:
+        """Every target in reading order, each sub-target right after its parent, with
+        its number and depth: ``("15", 0, …)``, then ``("15.1", 1, …)``. Targets of the
+        plan are numbered in order, sub-targets under their parent."""
+        found: list[tuple[str, int, Target]] = []
+
+        def visit(target: Target, number: str, depth: int) -> None:
+            found.append((number, depth, target))
+            for index, child in enumerate(self.parts_of(target.id), start=1):
+                visit(child, f"{number}.{index}", depth + 1)
+
+        top = [target for target in self.targets if target.part_of is None]
+        for number, target in enumerate(top, start=1):
+            visit(target, str(number), 0)
+        return tuple(found)
+
     @property
     def calendar(self) -> Calendar:
         """Where the plan's periods fall in time (its fiscal years, if any)."""

@@ -17,7 +17,7 @@ from ..kinds import metric_ref
 from ..observations import Breakdown
 from ..periods import Period
 from ..units import PERCENT_UNIT, Unit
-from ..words import MetricName, Phrase
+from ..words import MetricName, Per, Phrase
 from .base import MEASURES, Measure, Reading, Yields
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class Ratio(Measure):
             return Phrase("measure.ratio", **names)
         if self.per == 1:
             return Phrase("measure.ratio.each", **names)
-        return Phrase("measure.ratio.per", per=str(self.per), **names)
+        return Phrase("measure.ratio.per", per=Per(self.per), **names)
 
 
 def _to_breakdown(value: object) -> Breakdown:

@@ -24,8 +24,8 @@ from ..periods import Period, format_period
 from ..plan import Plan
 from ..status import Status
 from ..targets import Target
-from ..words import Amount, Phrase, say, status_word
-from ._words import label
+from ..words import Amount, Phrase, language, say, status_word
+from ._words import label, targets_counted
 
 
 @frozen
@@ -128,7 +128,7 @@ class TargetFacts:
         shown = [part.progress for part in self.series if part.latest is not None]
         if not any(shown):
             return ""
-        return "; ".join(percent(found[1]) if found else "—" for found in shown)
+        return "; ".join(found[0].progress if found else "—" for found in shown)
 
     def no_data(self) -> Iterator[tuple[str, Row]]:
         """Every due period lacking a figure, with the part it belongs to."""
@@ -159,9 +159,7 @@ class Facts:
         counts = ", ".join(
             f"{count} {status_word(status, self.lang)}" for status, count in self.summary if count
         )
-        return f"{self.total} {label('target_count', self.lang)}" + (
-            f": {counts}" if counts else ""
-        )
+        return targets_counted(self.total, self.lang) + (f": {counts}" if counts else "")
 
 
 def trim(value: Decimal) -> Decimal:
@@ -174,13 +172,13 @@ def trim(value: Decimal) -> Decimal:
     return value.normalize(decimal.Context(prec=max(len(value.as_tuple().digits), 1)))
 
 
-def percent(progress: Decimal) -> str:
-    """Progress (1 at the target) in percent.
+def percent(progress: Decimal, lang: str = "en") -> str:
+    """Progress (1 at the target) in percent, in the numbers of *lang*.
 
     >>> percent(Decimal("1.4")), percent(Decimal(1) / 3)
     ('140%', '≈33.33%')
     """
-    return f"{format_number(trim(mul(progress, HUNDRED)))}%"
+    return f"{language(lang).number(trim(mul(progress, HUNDRED)))}%"
 
 
 def _said(
@@ -231,7 +229,7 @@ def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -
         status=judgement.status,
         value=_said(plan, measure, value, lang) if value is not None else "—",
         gap=gap,
-        progress=percent(judgement.progress) if judgement.progress is not None else "",
+        progress=percent(judgement.progress, lang) if judgement.progress is not None else "",
         expected=(
             _said(plan, measure, judgement.expected, lang) if judgement.expected is not None else ""
         ),
@@ -363,31 +361,15 @@ def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> lis
     return found
 
 
-def _numbered(plan: Plan, results: dict[str, TargetResult]) -> list[tuple[str, int, Target]]:
-    """The judged targets in reading order, each sub-target right after its parent,
-    numbered "15" and "15.1"."""
-    found: list[tuple[str, int, Target]] = []
-
-    def visit(target: Target, number: str, depth: int) -> None:
-        if target.id in results:
-            found.append((number, depth, target))
-        for index, child in enumerate(plan.parts_of(target.id), start=1):
-            visit(child, f"{number}.{index}", depth + 1)
-
-    # Targets of the plan are numbered in order, sub-targets under their parent.
-    top = [target for target in plan.targets if target.part_of is None]
-    for number, target in enumerate(top, start=1):
-        visit(target, str(number), 0)
-    return found
-
-
 def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
     """Everything a report shows about *evaluation* of *plan*, in *lang*."""
     if evaluation.plan != plan.id:
         raise ValueError(f"the evaluation is of plan {evaluation.plan!r}, not {plan.id!r}")
     results = {result.target: result for result in evaluation.targets}
     targets = []
-    for number, depth, target in _numbered(plan, results):
+    for number, depth, target in plan.numbered():
+        if target.id not in results:
+            continue  # left out of the evaluation (where=)
         result = results[target.id]
         targets.append(
             TargetFacts(

@@ -16,7 +16,7 @@ from ..evaluation import Evaluation
 from ..plan import Plan
 from ..status import Status
 from ..words import status_word
-from ._facts import Facts, Row, Series, TargetFacts, facts, percent
+from ._facts import Facts, Row, Series, TargetFacts, facts
 from ._words import SYMBOLS, WARNING_SIGN, label
 
 __all__ = ["render_html"]
@@ -123,7 +123,7 @@ def _progress(part: Series, lang: str) -> str:
     else:
         row, progress = found
         shown = min(max(progress, ZERO), ONE)  # the bar stays within its box; the words do not
-        words = f"{label('progress', lang)} {percent(progress)} ({row.when})"
+        words = f"{label('progress', lang)} {row.progress} ({row.when})"
         fill = (
             f'<span class="s-{row.status.value}" '
             f'style="width: {_coordinate(mul(shown, HUNDRED))}%"></span>'

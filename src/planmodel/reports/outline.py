@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from .._untrusted import printable
 from ..plan import Plan
-from ..targets import Target
 from ..text import Text
 from ..words import say
 from ._words import label
@@ -55,7 +54,7 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
     if plan.targets:
         lines += ["", f"{label('targets', lang)}:"]
 
-        def show(target: Target, number: str, depth: int) -> None:
+        for number, depth, target in plan.numbered():
             pad = "  " * (depth + 1)
             lines.append(f"{pad}{number}. [{target.id}] {pick(target.text)}")
             lines.append(f"{pad}   → {target.describe(plan, lang)}")
@@ -73,12 +72,6 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
                 )
             if target.notes is not None:
                 lines.append(f"{pad}   {label('notes', lang)}: {pick(target.notes)}")
-            for index, child in enumerate(plan.parts_of(target.id), 1):
-                show(child, f"{number}.{index}", depth + 1)
-
-        for number, target in enumerate(plan.targets, 1):
-            if target.part_of is None:
-                show(target, str(number), 0)
     if plan.metrics:
         lines += ["", f"{label('metrics', lang)}:"]
         for metric in plan.metrics:

@@ -22,7 +22,7 @@ from ..plan import Plan
 from ..status import Status
 from ..words import status_word
 from ._facts import Facts, Row, Series, TargetFacts, facts
-from ._words import SYMBOLS, WARNING_SIGN, label
+from ._words import SYMBOLS, WARNING_SIGN, label, targets_counted
 
 __all__ = ["render_text"]
 
@@ -110,7 +110,7 @@ def _summary(report: Facts, color: bool) -> list[str]:
         for status, count in report.summary
         if count
     ]
-    head = f"{label('summary', lang)}: {report.total} {label('target_count', lang)}"
+    head = f"{label('summary', lang)}: {targets_counted(report.total, lang)}"
     return [head + (": " + ", ".join(parts) if parts else "")]
 
 

@@ -188,7 +188,9 @@ class ByDeadline(Schedule):
             for period in periods:
                 reached = judge_final(ctx, measure, condition, period, self.baseline)
                 if reached.status.is_success:
-                    remark = Phrase("remark.reached", period=period)
+                    # "reached in 2024", "reached on 2024-11-20"
+                    key = "remark.reached.on" if isinstance(period, dt.date) else "remark.reached"
+                    remark = Phrase(key, period=period)
                     rows[period] = attrs.evolve(reached, remark=remark)
                     return reached.status, tuple(by_moment(ctx, [*rows.values(), *missing]))
         if as_of < self.deadline:
@@ -243,7 +245,7 @@ class ByDeadline(Schedule):
         # a target kept once met, that of the figure that first met it.
         chosen = [j for j in judgements if j.status is status]
         for judgement in chosen:
-            if judgement.remark is not None and judgement.remark.key == "remark.reached":
+            if judgement.remark is not None and judgement.remark.key.startswith("remark.reached"):
                 return judgement
         return chosen[-1] if chosen else super().deciding(status, judgements)
 

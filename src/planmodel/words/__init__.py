@@ -41,6 +41,7 @@ __all__ = [
     "Each",
     "LevelName",
     "MetricName",
+    "Per",
     "Phrase",
     "add_language",
     "add_messages",
@@ -108,6 +109,14 @@ class Amount:
     value: Decimal
     unit: Unit
     many: bool = False
+
+
+@frozen
+class Per:
+    """The count a rate is given per, grouped as the language groups thousands:
+    "10,000" in English, "10.000" in Vietnamese."""
+
+    count: int
 
 
 @frozen(init=False)
@@ -260,6 +269,8 @@ def say(item: Any, lang: str, plan: Plan | None = None) -> str:
         return item.dimension
     if isinstance(item, Amount):
         return amount(item.value, item.unit, lang, plan, many=item.many)
+    if isinstance(item, Per):
+        return _thousands(str(item.count), lang)
     if isinstance(item, Each):
         return _list([say(part, lang, plan) for part in item.items], item.joiner, lang)
     if isinstance(item, dt.date):

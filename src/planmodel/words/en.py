@@ -54,7 +54,7 @@ MESSAGES: dict[str, Message] = {
     "measure.change.relative": "{subject} vs {reference}",
     "measure.change.difference": "change in {subject} since {reference}",
     "measure.change.index": "{subject} as % of {reference}",
-    "reference.previous": "the previous year",
+    "reference.previous": "the previous period",
     "measure.difference": "{minuend} minus {subtrahend}",
     "measure.growth.relative": "average annual growth of {subject}, {first}-{last}",
     "measure.growth.difference": "average annual change in {subject}, {first}-{last}",
@@ -114,6 +114,7 @@ MESSAGES: dict[str, Message] = {
     # remarks
     "remark.milestone": "milestone {period}",
     "remark.reached": "reached in {period}",
+    "remark.reached.on": "reached on {period}",
     "remark.latest_available": "latest figure of the last {years} years ({period}) taken as final",
     "remark.warning": "past the warning level",
     # explanations
@@ -137,6 +138,7 @@ MESSAGES: dict[str, Message] = {
     "label.summary": "Summary",
     "label.targets": "Targets",
     "label.target_count": "targets",
+    "label.target_count.one": "target",
     "label.number": "#",
     "label.target": "Target",
     "label.requirement": "Requirement",

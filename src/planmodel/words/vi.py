@@ -39,7 +39,7 @@ MESSAGES: dict[str, str] = {
     "measure.change.relative": "{subject} so với {reference}",
     "measure.change.difference": "mức thay đổi của {subject} so với {reference}",
     "measure.change.index": "chỉ số {subject} so với {reference}",
-    "reference.previous": "năm trước",
+    "reference.previous": "kỳ trước",
     "measure.difference": "hiệu số giữa {minuend} và {subtrahend}",
     "measure.growth.relative": "tăng trưởng bình quân hằng năm của {subject} {first}-{last}",
     "measure.growth.difference": "mức thay đổi bình quân hằng năm của {subject} {first}-{last}",
@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     # remarks
     "remark.milestone": "mốc {period}",
     "remark.reached": "hoàn thành {period}",
+    "remark.reached.on": "hoàn thành {period}",
     "remark.latest_available": (
         "lấy số liệu mới nhất trong {years} năm gần nhất ({period}) làm số liệu cuối kỳ"
     ),
@@ -113,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "label.summary": "Tổng hợp",
     "label.targets": "Các chỉ tiêu",
     "label.target_count": "chỉ tiêu",
+    "label.target_count.one": "chỉ tiêu",
     "label.target": "Chỉ tiêu",
     "label.requirement": "Yêu cầu",
     "label.status": "Trạng thái",
