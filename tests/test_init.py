@@ -6,6 +6,7 @@ import importlib
 import inspect
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -208,3 +209,28 @@ def test_every_public_value_class_is_frozen_and_slotted() -> None:
         for field in attrs.fields(cls):
             with pytest.raises(attrs.exceptions.FrozenInstanceError):
                 setattr(instance, field.name, getattr(instance, field.name))
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    assert planmodel.__version__ == metadata.version("planmodel")
+
+
+def test_the_strategies_without_hypothesis_say_how_to_install_it() -> None:
+    # A Python whose import system cannot find Hypothesis, as where it is not installed.
+    script = (
+        "import sys\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'hypothesis' or name.startswith('hypothesis.'):\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "import planmodel\n"
+        "try:\n"
+        "    import planmodel.strategies\n"
+        "except ModuleNotFoundError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert 'pip install "planmodel[hypothesis]"' in done.stdout

@@ -9,6 +9,8 @@ AtLeast(value=Decimal('95'), strict=False, tolerance=None, warning=None)
 ByDeadline(deadline=datetime.date(2025, 12, 31), baseline=2020, milestones=(), latest_within=None)
 """
 
+from importlib import metadata as _metadata
+
 from .attributes import Attributes, Commitment
 from .conditions import (
     CONDITIONS,
@@ -207,6 +209,7 @@ __all__ = [
     "Total",
     "Unit",
     "Value",
+    "__version__",
     "achieved",
     "all_of",
     "at_least",
@@ -252,3 +255,9 @@ __all__ = [
     "total",
     "value",
 ]
+
+try:
+    __version__: str = _metadata.version("planmodel")
+    """The installed version of planmodel, from its package metadata."""
+except _metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+    __version__ = "0+unknown"

@@ -28,8 +28,16 @@ from decimal import Decimal
 from typing import Any, Literal, Optional, Union
 
 import attrs
-from hypothesis import reject
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import reject
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - exercised in a subprocess
+    raise ModuleNotFoundError(
+        "planmodel.strategies draws plans with Hypothesis, which is not installed: "
+        'pip install "planmodel[hypothesis]"',
+        name=missing.name,
+    ) from missing
 
 from .conditions import CONDITIONS, AllOf, AtLeast, AtMost, Between, Condition, Part, Tolerance
 from .constraints import constraints_of, identifier
