@@ -30,8 +30,25 @@ def test_better_is_higher_lower_or_none(better: str) -> None:
         Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", better=better)  # type: ignore[arg-type]
 
 
+def test_a_metric_needs_only_an_id() -> None:
+    insured = Metric("insured")
+    assert (insured.name, insured.unit, insured.better, insured.holds) == (
+        None,
+        None,
+        None,
+        "number",
+    )
+    assert insured.name_in("en") == "insured"
+
+
+def test_a_metric_is_named_in_the_first_language_it_has() -> None:
+    revenue = Metric("revenue", Text(vi="Thu ngân sách", en="Budget revenue"))
+    assert revenue.name_in("fr", "en") == "Budget revenue"
+    assert Metric("pm25", Text(en="PM2.5")).name_in("zh") == "PM2.5"
+
+
 @pytest.mark.parametrize("unit", ["", "  "])
-def test_a_metric_needs_a_unit(unit: str) -> None:
+def test_a_unit_given_is_not_empty(unit: str) -> None:
     with pytest.raises(
         ValueError, match="unit: must not be empty \\(use 'count' for plain counts\\)"
     ):

@@ -288,7 +288,8 @@ class Plan:
                 if revision.text is not None:
                     yield f"$.targets[{i}].revisions[{j}].text", revision.text
         for i, metric in enumerate(self.metrics):
-            yield f"$.metrics[{i}].name", metric.name
+            if metric.name is not None:
+                yield f"$.metrics[{i}].name", metric.name
         for i, scale in enumerate(self.scales):
             yield f"$.scales[{i}].name", scale.name
             for j, level in enumerate(scale.levels):

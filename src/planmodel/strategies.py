@@ -533,8 +533,8 @@ def plans(draw: st.DrawFn, max_targets: int = 6) -> Plan:
     numbers = [
         Metric(
             f"m{i}",
-            draw(texts()),
-            draw(st.sampled_from(["percent", "count", "households", "billion VND"])),
+            draw(st.one_of(texts(), st.none())),
+            draw(st.sampled_from(["percent", "count", "households", "billion VND", None])),
             draw(st.sampled_from([None, "higher", "lower"])),
             dimensions=(Dimension(DIMENSION, draw(st.one_of(st.none(), texts())), MEMBERS),)
             if i == 0

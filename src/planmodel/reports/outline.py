@@ -75,7 +75,7 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
     if plan.metrics:
         lines += ["", f"{label('metrics', lang)}:"]
         for metric in plan.metrics:
-            facts = [metric.unit]
+            facts = [metric.unit] if metric.unit is not None else []
             if metric.better is not None:
                 facts.append(label(f"{metric.better}_better", lang))
             if metric.scale is not None:
@@ -92,7 +92,12 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
                     for d in metric.dimensions
                 )
                 facts.append(f"{label('dimensions', lang)}: {dims}")
-            lines.append(f"  - {metric.id}: {pick(metric.name)} ({', '.join(facts)})")
+            line = f"  - {metric.id}"
+            if metric.name is not None:
+                line += f": {pick(metric.name)}"
+            if facts:
+                line += f" ({', '.join(facts)})"
+            lines.append(line)
     if plan.scales:
         lines += ["", f"{label('scales', lang)}:"]
         for scale in plan.scales:
