@@ -8,7 +8,7 @@ constructor's ``ValueError`` for a rule inside one piece), and loaded from JSON
 from __future__ import annotations
 
 import copy
-import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +29,7 @@ from planmodel import (
     Breakthrough,
     Direction,
     Metric,
+    PartialDate,
     Plan,
     PlanLoadError,
     PlanValidationError,
@@ -595,8 +596,9 @@ def test_lists_are_stored_as_tuples_and_dates_are_parsed() -> None:
     plan = build()
     assert isinstance(plan.objective, tuple)
     assert isinstance(plan.targets, tuple)
-    assert plan.adopted == dt.date(2020, 8, 20)
-    assert plan.source.published == dt.date(2020, 8, 20)
+    assert plan.adopted == PartialDate(2020, 8, 20)
+    assert plan.source is not None
+    assert plan.source.published == PartialDate(2020, 8, 20)
 
 
 def test_plans_compare_by_value_not_by_their_index() -> None:
@@ -644,3 +646,100 @@ def test_the_source_language_must_be_a_language_tag() -> None:
 def test_a_source_url_that_cannot_be_written_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^url: holds a lone surrogate"):
         Source(title=vi("Nghị quyết"), url="https://example.org/\ud800", published="2020-08-20")
+
+
+# -- a plan states what is known, and nothing else -----------------------------------------
+
+#: The one target of the short plans below, and the metric it measures.
+INSURED = Target(
+    id="t1",
+    text=Text(en="95% insured by the end of 2025"),
+    measure=value("insured"),
+    condition=at_least(95),
+    schedule=by_deadline("2025-12-31", baseline=2020),
+)
+
+#: A short plan, as a person writes it by hand: no provenance, no objective, a metric
+#: with neither name nor unit.
+SHORT_PLAN = """{
+  "schema": "planmodel/1",
+  "id": "insured",
+  "title": {"en": "Health insurance for all"},
+  "term": {"first": 2021, "last": 2025},
+  "source_language": "en",
+  "metrics": [{"id": "insured"}],
+  "targets": [
+    {
+      "id": "t1",
+      "text": {"en": "95% insured by the end of 2025"},
+      "measure": {"kind": "value", "metric": "insured"},
+      "condition": {"kind": "at_least", "value": 95},
+      "schedule": {"kind": "by_deadline", "deadline": "2025-12-31", "baseline": 2020}
+    }
+  ]
+}"""
+
+
+def test_a_plan_needs_no_provenance_objective_or_metric_name() -> None:
+    built = Plan(
+        id="insured",
+        title=Text(en="Health insurance for all"),
+        term=Term(2021, 2025),
+        source_language="en",
+        metrics=[Metric("insured")],
+        targets=[INSURED],
+    )
+    assert (built.jurisdiction, built.adopted, built.adopted_by, built.source) == (None,) * 4
+    assert built.objective == ()
+    assert load_plan(SHORT_PLAN) == built
+    written = dump_plan(built)
+    assert [key for key in written if key in PROVENANCE_KEYS] == []
+    assert written["metrics"] == [{"id": "insured"}]
+
+
+PROVENANCE_KEYS = ("jurisdiction", "adopted", "adopted_by", "source", "objective")
+
+
+@pytest.mark.parametrize("missing", ["id", "title", "term", "source_language"])
+def test_what_a_plan_needs_is_still_required(missing: str) -> None:
+    document = json.loads(SHORT_PLAN)
+    del document[missing]
+    assert load_problems(document) == (Problem(f"$.{missing}", "required key missing"),)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org",
+        "http://longbien.hanoi.gov.vn/tin-tuc/van-kien.html?id=12#muc-2",
+        "https://hà-nội.vn/kế-hoạch",
+        "https://[2001:db8::1]:8443/plan",
+    ],
+)
+def test_a_web_address_is_accepted(url: str) -> None:
+    assert Source(title=vi("Nghị quyết"), url=url).url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "example.org",
+        "www.example.org/plan",
+        "ftp://example.org/plan.pdf",
+        "https://",
+        "https:///plan",
+        "https://example.org/a plan",
+        "https://user:secret@example.org",
+        "mailto:office@example.org",
+        "",
+    ],
+)
+def test_a_url_that_is_not_a_web_address_is_refused(url: str) -> None:
+    message = (
+        f"{url!r} is not a web address (http:// or https://, then a host name, with no spaces)"
+    )
+    with pytest.raises(ValueError, match=f"^url: {re.escape(message)}$"):
+        Source(title=vi("Nghị quyết"), url=url)
+    document = document_with()
+    document["source"]["url"] = url
+    assert load_problems(document) == (Problem("$.source.url", message),)
