@@ -159,6 +159,8 @@ def provenance_of(plan: Plan) -> set[str]:
     for metric in plan.metrics:
         if metric.name is None:
             seen.add("metric without a name")
+        elif plan.source_language not in metric.name:
+            seen.add("metric named in another language")
         if metric.unit is None:
             seen.add("metric without a unit")
     return seen
@@ -178,5 +180,6 @@ def test_plans_come_with_and_without_provenance_and_with_partial_dates() -> None
         "source undated",
         "no objective",
         "metric without a name",
+        "metric named in another language",
         "metric without a unit",
     }

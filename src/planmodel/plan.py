@@ -2,8 +2,8 @@
 
 A plan is validated as a whole when it is built: identifiers are unique, every
 cross-reference resolves, sub-targets name existing parents without cycles, each
-target's measure, condition and schedule fit together, and every text has the plan's
-source language. All problems are reported at once, each with its
+target's measure, condition and schedule fit together, and every statement has its
+text in the plan's source language. All problems are reported at once, each with its
 JSON path.
 
 A plan needs only an id, a title, its source language, a term and its targets with the
@@ -109,7 +109,7 @@ class Plan:
     source: Optional[Source] = field(
         default=None, validator=validators.optional(validators.instance_of(Source))
     )
-    #: The language the plan was written in; every text must have it.
+    #: The language the plan was written in; every statement must have its text.
     source_language: str = field(validator=language_tag)
     fiscal_year_start: Optional[int] = field(
         default=None, validator=validators.optional(one_of(*range(1, 13)))
@@ -295,10 +295,16 @@ class Plan:
                 else:
                     seen[item.id] = where
 
-    def _texts(self) -> Iterator[tuple[str, Text]]:
+    def statements(self) -> Iterator[tuple[str, Text]]:
+        """The plan's own statements, each with its JSON path: the title, the general
+        objective, the directions, the breakthroughs, and the texts of the targets and
+        of their earlier versions.
+
+        These are the document's words, and must have text in the source language.
+        Names of metrics, dimensions and scales, rating labels and notes are the
+        encoder's words, and may be in any language.
+        """
         yield "$.title", self.title
-        if self.jurisdiction is not None:
-            yield "$.jurisdiction", self.jurisdiction
         for i, statement in enumerate(self.objective):
             yield f"$.objective[{i}]", statement
         for group in ("directions", "breakthroughs", "targets"):
@@ -308,16 +314,9 @@ class Plan:
             for j, revision in enumerate(target.revisions):
                 if revision.text is not None:
                     yield f"$.targets[{i}].revisions[{j}].text", revision.text
-        for i, metric in enumerate(self.metrics):
-            if metric.name is not None:
-                yield f"$.metrics[{i}].name", metric.name
-        for i, scale in enumerate(self.scales):
-            yield f"$.scales[{i}].name", scale.name
-            for j, level in enumerate(scale.levels):
-                yield f"$.scales[{i}].levels[{j}].label", level.label
 
     def _missing_source_language(self) -> Iterator[Problem]:
-        for where, text in self._texts():
+        for where, text in self.statements():
             if self.source_language not in text:
                 yield Problem(where, f"no text in the source language {self.source_language!r}")
 

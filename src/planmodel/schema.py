@@ -7,7 +7,7 @@ so a schema cannot drift from the code. Only what the classes do not carry in
 their types is written by hand: the shape of a multilingual text, identifiers,
 years, the file headers. A schema checks the shape of a file; what only the whole
 plan can tell (cross-references, ``lo`` ≤ ``hi``, the source language present in
-every text) is checked by :func:`planmodel.load_plan`.
+every statement) is checked by :func:`planmodel.load_plan`.
 
 >>> plan_schema()["properties"]["schema"]
 {'const': 'planmodel/1'}

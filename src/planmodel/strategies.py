@@ -12,9 +12,9 @@ Use them to property-test your own tools against any plan planmodel accepts::
 Install with ``pip install planmodel[hypothesis]``; this is the only module that
 imports Hypothesis. Plans come with and without their provenance (jurisdiction,
 adoption, source), with dates known to the year, the month or the day, and with
-metrics named or not. Across many examples, every registered kind of measure,
-condition, schedule, reference and quantifier appears, a kind registered from
-outside planmodel included: its fields are drawn from what they declare
+metrics named in any language or not at all. Across many examples, every registered
+kind of measure, condition, schedule, reference and quantifier appears, a kind
+registered from outside planmodel included: its fields are drawn from what they declare
 (:func:`~planmodel.kinds.metric_ref`, :func:`~planmodel.kinds.level_ref`,
 constraints, types). A kind whose fields depend on each other in ways the
 declarations do not say can bring its own strategy with :func:`register_strategy`.
@@ -113,6 +113,12 @@ def _words() -> st.SearchStrategy[str]:
 def texts() -> st.SearchStrategy[Text]:
     """Text in Vietnamese (the source language) and English, with diacritics."""
     return st.builds(lambda vi, en: Text(vi=vi, en=en), _words(), _words())
+
+
+@functools.cache
+def _encoders_words() -> st.SearchStrategy[Text]:
+    # Names and labels the encoder gives may lack the source language: English only.
+    return texts() | _words().map(lambda en: Text(en=en))
 
 
 @functools.cache
@@ -557,7 +563,7 @@ def plans(draw: st.DrawFn, max_targets: int = 6) -> Plan:
     numbers = [
         Metric(
             f"m{i}",
-            draw(st.one_of(texts(), st.none())),
+            draw(st.one_of(_encoders_words(), st.none())),
             draw(st.sampled_from(["percent", "count", "households", "billion VND", None])),
             draw(st.sampled_from([None, "higher", "lower"])),
             dimensions=(Dimension(DIMENSION, draw(st.one_of(st.none(), texts())), MEMBERS),)
@@ -566,8 +572,8 @@ def plans(draw: st.DrawFn, max_targets: int = 6) -> Plan:
         )
         for i in range(draw(st.integers(1, 4)))
     ]
-    levels = tuple(Level(f"l{i}", draw(texts())) for i in range(draw(st.integers(2, 4))))
-    scale = RatingScale("grade", draw(texts()), levels)
+    levels = tuple(Level(f"l{i}", draw(_encoders_words())) for i in range(draw(st.integers(2, 4))))
+    scale = RatingScale("grade", draw(_encoders_words()), levels)
     rated = Metric("rated", draw(texts()), "units", None, scale.id)
     milestone = Metric("reached", draw(texts()), YES_NO)
     directions = [Direction(f"d{i + 1}", draw(texts())) for i in range(draw(st.integers(0, 3)))]
