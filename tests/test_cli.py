@@ -120,6 +120,61 @@ def test_validate_lists_every_problem_with_its_path(
     assert "$.targets[1].measure.metrc: unknown key; expected one of: kind, metric" in err
 
 
+def test_validate_strict_names_exactly_what_a_published_plan_lacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The example plan states everything but who adopted it; this one states no more
+    # than the jurisdiction and a source without a web address.
+    lacking = PLAN.replace('"adopted": "2021-01-15",\n', "").replace(
+        '"url": "https://example.org",\n             ', ""
+    )
+    path = tmp_path / "lacking.json"
+    path.write_text(lacking, encoding="utf-8")
+    assert run(capsys, "validate", path)[0] == 0
+    code, out, err = run(capsys, "validate", "--strict", path)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        f"planmodel: {path}: valid, but not publishable: 3 things missing\n"
+        '  $.adopted: missing; a published plan says when it was adopted: "2021", '
+        '"2021-02" or "2021-02-26"\n'
+        "  $.adopted_by: missing; a published plan says who adopted it\n"
+        "  $.source.url: missing; a published plan gives the web address of its text\n"
+    )
+
+
+def test_validate_strict_passes_a_plan_that_states_its_provenance(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    complete = PLAN.replace(
+        '"adopted": "2021-01-15",', '"adopted": "2021-01", "adopted_by": {"vi": "HĐND phường"},'
+    )
+    path = tmp_path / "complete.json"
+    path.write_text(complete, encoding="utf-8")
+    code, out, err = run(capsys, "validate", "--strict", path)
+    assert (code, err) == (0, "")
+    assert out.startswith("ok: example_ward")
+
+
+def test_validate_strict_reports_an_invalid_plan_as_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(PLAN.replace('"value": 95', '"value": "95"'), encoding="utf-8")
+    code, _, err = run(capsys, "validate", "--strict", path)
+    assert code == 2
+    assert "$.targets[0].condition.value" in err
+
+
+def test_validate_strict_names_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, PLAN)
+    code, _, err = run(capsys, "validate", "-", "--strict")
+    assert code == 1
+    assert err.startswith("planmodel: <stdin>: valid, but not publishable: 1 thing missing\n")
+
+
 BAD_FILES = {
     "malformed JSON": ('{"schema": "planmodel/1", "id": ', "not valid JSON"),
     "a wrong type": (PLAN.replace('"first": 2021', '"first": "2021"'), "$.term.first"),
@@ -640,7 +695,7 @@ def test_errors_from_standard_input_name_it(
     assert code == 2
     assert err == (
         "planmodel: <stdin>: 1 problem found\n"
-        '  $.adopted: expected a date "YYYY-MM-DD", got "15/01/2021"\n'
+        '  $.adopted: expected a date "YYYY-MM-DD", "YYYY-MM" or "YYYY", got "15/01/2021"\n'
     )
 
 

@@ -26,6 +26,8 @@ PUBLIC_MODULES = (
     "conditions",
     "schedules",
     "plan",
+    "dates",
+    "provenance",
     "observations",
     "observations_io",
     "evaluation",

@@ -22,7 +22,7 @@ import pytest
 
 import planmodel
 from helpers import PARTY_LEVELS, obs
-from planmodel import Observation, Plan, Rated, Status
+from planmodel import Observation, PartialDate, Plan, Rated, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -170,11 +170,13 @@ def test_every_statement_is_verbatim(plan: Plan, kind: str) -> None:
 
 def test_provenance_matches_the_article(plan: Plan) -> None:
     lines = [_normal(line) for line in _source_text().splitlines() if line.strip()]
+    assert plan.source is not None
     assert plan.source.title["vi"] in lines
     assert any(line.startswith("Ngày đăng 20/08/2020") for line in lines)
-    assert plan.source.published == dt.date(2020, 8, 20)
+    assert plan.source.published == PartialDate(2020, 8, 20)
     assert plan.source_language == "vi"
     assert (plan.term.first, plan.term.last) == (2020, 2025)
+    assert plan.jurisdiction is not None
     assert plan.jurisdiction["vi"] == "Quận Long Biên, Hà Nội"
 
 

@@ -143,6 +143,67 @@ def evaluation_of(plan: Plan = PLAN, coverage_2022: str = "93.5") -> Evaluation:
 EVALUATION = evaluation_of()
 
 
+# -- provenance as the plan states it ----------------------------------------------------
+
+
+def test_the_outline_shows_the_provenance_the_plan_states() -> None:
+    lines = render_outline(PLAN).splitlines()
+    assert lines[:3] == [
+        "Example ward plan 2021-2023",
+        "example_ward · Example ward · term 2021-2023 · adopted 2021-01-15",
+        "Source: Resolution (published 2021-01-20) https://example.org",
+    ]
+
+
+@pytest.mark.parametrize("when", ["2021", "2021-01", "2021-01-15"])
+def test_the_outline_shows_dates_as_given(when: str) -> None:
+    source = Source(title=_t("Nghị quyết", "Resolution"), published=when)
+    plan = attrs.evolve(PLAN, adopted=when, adopted_by=_t("HĐND", "The council"), source=source)
+    assert render_outline(plan).splitlines()[1:3] == [
+        f"example_ward · Example ward · term 2021-2023 · adopted {when} by The council",
+        f"Source: Resolution (published {when})",
+    ]
+    assert render_outline(plan, lang="vi").splitlines()[1:3] == [
+        f"example_ward · Phường mẫu · nhiệm kỳ 2021-2023 · thông qua {when} bởi HĐND",
+        f"Nguồn: Nghị quyết (đăng {when})",
+    ]
+
+
+def test_the_outline_leaves_out_what_the_plan_does_not_state() -> None:
+    plan = attrs.evolve(
+        PLAN,
+        jurisdiction=None,
+        adopted=None,
+        source=None,
+        objective=(),
+        metrics=[Metric("coverage", unit="percent"), Metric("waste"), PLAN.metrics[2]],
+    )
+    outline = render_outline(plan)
+    assert outline.splitlines()[:3] == [
+        "Example ward plan 2021-2023",
+        "example_ward · term 2021-2023",
+        "",
+    ]
+    assert "General objective" not in outline
+    assert "  - coverage (percent)\n  - waste\n" in outline
+
+
+def test_evaluation_reports_leave_out_a_jurisdiction_the_plan_does_not_state() -> None:
+    plan = attrs.evolve(PLAN, jurisdiction=None)
+    evaluation = evaluation_of(plan)
+    assert render_text(plan, evaluation).splitlines()[1] == (
+        "Plan example_ward · evaluated as of 2023-06-30"
+    )
+    assert render_markdown(plan, evaluation).splitlines()[2] == (
+        "Plan `example_ward` · evaluated as of 2023-06-30"
+    )
+    assert '<p class="meta">Plan example_ward · evaluated as of 2023-06-30</p>' in render_html(
+        plan, evaluation
+    )
+    with_it = render_text(PLAN, EVALUATION).splitlines()[1]
+    assert with_it == "Plan example_ward · Example ward · evaluated as of 2023-06-30"
+
+
 def test_the_example_has_the_verdicts_the_reports_are_tested_on() -> None:
     statuses = {result.target: result.status for result in EVALUATION.targets}
     assert statuses == {

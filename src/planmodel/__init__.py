@@ -36,6 +36,7 @@ from .conditions import (
     rating_at_least,
 )
 from .context import Context, Missing
+from .dates import PartialDate
 from .errors import (
     ArgumentError,
     ObservationsError,
@@ -87,6 +88,7 @@ from .observations import Breakdown, Distribution, Observation, Observations, Ra
 from .observations_io import dumps_observations, load_observations
 from .periods import Calendar, FiscalYear, Month, Period, Quarter
 from .plan import Breakthrough, Direction, Plan, Source, Term
+from .provenance import missing_provenance
 from .quantifiers import (
     QUANTIFIERS,
     AtLeastMembers,
@@ -178,6 +180,7 @@ __all__ = [
     "OtherMetric",
     "OverTerm",
     "Part",
+    "PartialDate",
     "Period",
     "Plan",
     "PlanError",
@@ -240,6 +243,7 @@ __all__ = [
     "load_observations",
     "load_plan",
     "lowest_rating",
+    "missing_provenance",
     "most_severe",
     "over_term",
     "part",

@@ -4,6 +4,7 @@ print the JSON Schemas of its files.
 ::
 
     planmodel validate plan.json
+    planmodel validate --strict plan.json
     planmodel show plan.json --lang vi
     planmodel evaluate plan.json figures.csv --as-of 2024-12-31 --format html --output report.html
     planmodel schema plan
@@ -12,7 +13,8 @@ Built on the standard library's argparse, so the command adds no dependency. Bad
 input never ends in a traceback: every problem is written to standard error with
 the file and the JSON path or CSV row, and the exit status is 2. ``evaluate
 --fail-on not_met,off_track`` exits with 1 when a target has one of those
-statuses, so that a script or CI job can act on the verdict. Anything unexpected
+statuses, and ``validate --strict`` when a valid plan lacks the provenance a published
+plan states, so that a script or CI job can act on the verdict. Anything unexpected
 is one line asking for a report, and status 70, so that a broken run is never
 taken for a verdict; ``--debug`` adds the traceback.
 
@@ -42,6 +44,7 @@ from .observations import Observations
 from .observations_io import load_observations
 from .periods import to_date
 from .plan import Plan
+from .provenance import missing_provenance
 from .reports import render_html, render_json, render_markdown, render_outline, render_text
 from .schema import SCHEMAS
 from .serialize import load_plan
@@ -59,7 +62,8 @@ __all__ = [
 ]
 
 EXIT_OK = 0
-#: ``evaluate --fail-on``: some target has one of the statuses named.
+#: A check asked for failed on valid input: ``evaluate --fail-on`` found a target with
+#: one of the statuses named, or ``validate --strict`` found provenance missing.
 EXIT_FAILED = 1
 #: Bad input or usage: a file that cannot be read or is not valid, an unknown option.
 EXIT_USAGE = 2
@@ -199,6 +203,13 @@ def _say(text: str) -> None:
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     plan = _load_plan(args.plan)
+    if args.strict:
+        missing = missing_provenance(plan)
+        if missing:
+            subject = _STDIN_NAME if args.plan == STANDARD_STREAM else args.plan
+            head = f"{subject}: valid, but not publishable: {_count(len(missing), 'thing')} missing"
+            _say("\n".join([f"planmodel: {head}", *(f"  {p}" for p in missing)]) + "\n")
+            return EXIT_FAILED
     counts = ", ".join(
         _count(len(items), word)
         for items, word in (
@@ -330,6 +341,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=debug,
     )
     validate.add_argument("plan", metavar="PLAN.json", help=plan_help)
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also require what a published plan states: its jurisdiction, when and by "
+        "whom it was adopted, and its source with a web address and a date; exit with 1 "
+        "when any is missing",
+    )
     validate.set_defaults(run=_validate)
 
     show = commands.add_parser(
@@ -414,7 +432,8 @@ def _problems(exc: PlanModelError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status: 0 done, 1 a ``--fail-on`` hit,
+    """Run the command line; return the exit status: 0 done, 1 a ``--fail-on`` hit or
+    provenance missing under ``validate --strict``,
     2 bad input or usage, 70 an internal error (a bug, to be reported), 141 when the
     reader of the output went away."""
     parser = build_parser()

@@ -1,7 +1,8 @@
 """Units: what a measured number counts, so that words and charts show it rightly.
 
 A metric's unit is free text ("billion VND", "years"), with three words that mean
-more: ``"percent"``, ``"count"`` and ``"yes/no"``. A measure derives its unit from
+more: ``"percent"``, ``"count"`` and ``"yes/no"``; a metric without a unit counts
+plain numbers, shown as a count is. A measure derives its unit from
 the metrics it reads: a ratio per 10,000 is "per 10,000", a difference of two
 percentages is in percentage points, a change is in percent.
 """
@@ -41,11 +42,12 @@ class Unit:
     per: int = 0
 
     @classmethod
-    def of_metric(cls, unit: str) -> Unit:
-        """The unit a metric's figures are in, from the metric's unit text."""
+    def of_metric(cls, unit: str | None) -> Unit:
+        """The unit a metric's figures are in, from the metric's unit text (``None``
+        where the metric states none: a plain number)."""
         if unit == PERCENT:
             return PERCENT_UNIT
-        if unit == COUNT:
+        if unit == COUNT or unit is None:
             return COUNT_UNIT
         if unit == YES_NO:
             return FLAG_UNIT

@@ -97,6 +97,9 @@ class Ratio(Measure):
             return PERCENT_UNIT
         if self.per == 1:
             top, bottom = plan.metric(self.numerator).unit, plan.metric(self.denominator).unit
+            if top is None or bottom is None:
+                # Without both units, the quotient's is unknown: a plain number.
+                return Unit.of_metric(None)
             return Unit("metric", f"{top}/{bottom}")
         return Unit("per", per=self.per)
 

@@ -145,7 +145,8 @@ class Facts:
     lang: str
     plan_id: str
     title: str
-    jurisdiction: str
+    #: ``None`` when the plan does not say which jurisdiction it governs.
+    jurisdiction: Optional[str]
     as_of: str
     summary: tuple[tuple[Status, int], ...]
     targets: tuple[TargetFacts, ...]
@@ -389,7 +390,11 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
         lang=lang,
         plan_id=plan.id,
         title=plan.title.pick(lang, plan.source_language),
-        jurisdiction=plan.jurisdiction.pick(lang, plan.source_language),
+        jurisdiction=(
+            plan.jurisdiction.pick(lang, plan.source_language)
+            if plan.jurisdiction is not None
+            else None
+        ),
         as_of=evaluation.as_of.isoformat(),
         summary=tuple(evaluation.summary.items()),
         targets=tuple(targets),

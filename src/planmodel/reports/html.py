@@ -366,11 +366,16 @@ def render_html(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> str:
     nothing fetched from elsewhere, readable in a browser and on paper."""
     report = facts(plan, evaluation, lang)
     title = f"{report.title} — {label('evaluated', lang)} {report.as_of}"
+    where = [report.jurisdiction] if report.jurisdiction is not None else []
+    meta = " · ".join(
+        [
+            f"{label('plan', lang)} {report.plan_id}",
+            *where,
+            f"{label('evaluated', lang)} {report.as_of}",
+        ]
+    )
     body = [
-        f"<header><h1>{_e(report.title)}</h1>"
-        f'<p class="meta">{_e(label("plan", lang))} {_e(report.plan_id)} · '
-        f"{_e(report.jurisdiction)} · {_e(label('evaluated', lang))} {_e(report.as_of)}</p>"
-        "</header>",
+        f'<header><h1>{_e(report.title)}</h1><p class="meta">{_e(meta)}</p></header>',
         _summary(report),
         _overview(report),
         f"<h2>{_e(label('judgements', lang))}</h2>",

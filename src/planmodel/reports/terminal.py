@@ -225,10 +225,16 @@ def render_text(
     missing figure listed plainly. ANSI colour only with ``color=True``.
     """
     report: Facts = _printable(facts(plan, evaluation, lang))
+    where = [report.jurisdiction] if report.jurisdiction is not None else []
     lines = [
         report.title,
-        f"{label('plan', lang)} {report.plan_id} · {report.jurisdiction} · "
-        f"{label('evaluated', lang)} {report.as_of}",
+        " · ".join(
+            [
+                f"{label('plan', lang)} {report.plan_id}",
+                *where,
+                f"{label('evaluated', lang)} {report.as_of}",
+            ]
+        ),
         "",
         *_summary(report, color),
         "",

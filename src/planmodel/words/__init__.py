@@ -251,7 +251,7 @@ def say(item: Any, lang: str, plan: Plan | None = None) -> str:
         return _phrase(Phrase("period.year", year=str(item)), lang, plan)
     if isinstance(item, MetricName):
         if plan is not None and plan.has_metric(item.metric):
-            return plan.metric(item.metric).name.pick(lang, plan.source_language)
+            return plan.metric(item.metric).name_in(lang, plan.source_language)
         return item.metric
     if isinstance(item, LevelName):
         scale_id = plan.metric(item.metric).scale if plan and plan.has_metric(item.metric) else None
