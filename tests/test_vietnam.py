@@ -9,39 +9,26 @@ reading in ``examples/vietnam_2021_2025.py``.
 from __future__ import annotations
 
 import csv
-import importlib.util
-import os
 import subprocess
 import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import planmodel
+from helpers import load_example, run_example
 from planmodel import Observation, Plan, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SCRIPT = EXAMPLES / "vietnam_2021_2025.py"
 PLAN_JSON = EXAMPLES / "vietnam_2021_2025.json"
 FIGURES = EXAMPLES / "vietnam_observations.csv"
 SOURCE = ROOT / "sources" / "vietnam_2021_2025.vi.txt"
 
 
-def _load_example() -> ModuleType:
-    # examples/ is not a package: load the script by its path, as a reader would run it.
-    spec = importlib.util.spec_from_file_location("vietnam_2021_2025", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-example = _load_example()
+example = load_example("vietnam_2021_2025")
 build_plan: Callable[[], Plan] = example.build_plan
 plan_json: Callable[[Plan], bytes] = example.plan_json
 
@@ -52,16 +39,7 @@ def plan() -> Plan:
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    """The example as a reader runs it: its own process, from another directory."""
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT.parent,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
+    return run_example("vietnam_2021_2025", *args)
 
 
 # -- the plan file -------------------------------------------------------------------------
