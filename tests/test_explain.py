@@ -69,7 +69,7 @@ def test_a_full_sentence_in_each_language() -> None:
     # The deciding period is the first with the target's status: 2022, not met.
     assert en == "2022: cultured 82.5% — target at least 83%, every year 2021-2023: not met"
     assert vi == (
-        "2022: tỷ lệ gia đình văn hóa 82.5% — chỉ tiêu từ 83% trở lên, hằng năm 2021-2023: "
+        "2022: tỷ lệ gia đình văn hóa 82,5% — chỉ tiêu từ 83% trở lên, hằng năm 2021-2023: "
         "không đạt"
     )
 
@@ -80,7 +80,7 @@ def test_a_full_sentence_in_each_language() -> None:
         (at_least(83), "at least 83%", "từ 83% trở lên"),
         (at_least(83, strict=True), "above 83%", "trên 83%"),
         (between(80, 95), "between 80 and 95%", "từ 80 đến 95%"),
-        (between("82.5", "82.5"), "exactly 82.5%", "đúng 82.5%"),
+        (between("82.5", "82.5"), "exactly 82.5%", "đúng 82,5%"),
         (exactly(90, better="higher"), "exactly 90%", "đúng 90%"),
     ],
 )
@@ -127,8 +127,8 @@ def test_schedules_in_words() -> None:
         "target at least 1500 billion VND, over the term: met"
     )
     assert vi == (
-        "2022: tổng vốn đầu tư 2021-2022 1500 billion VND — "
-        "chỉ tiêu từ 1500 billion VND trở lên, cả nhiệm kỳ: đạt"
+        "2022: tổng vốn đầu tư 2021-2022 1.500 billion VND — "
+        "chỉ tiêu từ 1.500 billion VND trở lên, cả nhiệm kỳ: đạt"
     )
 
 
@@ -139,7 +139,7 @@ def test_shortened_numbers_are_marked() -> None:
         ratio("capital", "spending"), between(50, 55), every_year(2021, 2021), figures, "2022-01-01"
     )
     assert "capital / spending ≈33.33%" in en
-    assert "chi đầu tư xây dựng cơ bản trên tổng chi ngân sách ≈33.33%" in vi
+    assert "chi đầu tư xây dựng cơ bản trên tổng chi ngân sách ≈33,33%" in vi
 
 
 def test_ratings_are_shown_by_their_labels() -> None:
@@ -352,5 +352,5 @@ def test_a_deadline_target_without_a_final_figure_quotes_the_deadline() -> None:
     assert status is Status.NO_DATA
     assert en.startswith("2025-12-31: ")
     assert "no figure for the deadline" in en
-    assert vi.startswith("2025-12-31: ")
+    assert vi.startswith("31/12/2025: ")  # the deadline as Vietnamese writes a day
     assert "chưa có số liệu đến hạn ngày 31/12/2025" in vi

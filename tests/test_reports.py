@@ -33,6 +33,7 @@ from planmodel import (
     all_of,
     at_least,
     at_most,
+    between,
     by_deadline,
     count_below,
     dump_plan,
@@ -43,11 +44,11 @@ from planmodel import (
     lowest_rating,
     part,
     rating_at_least,
+    ratio,
     share_at_least,
     value,
 )
 from planmodel._json import read_json
-from planmodel._numbers import format_number
 from planmodel.evaluation import Evaluation
 from planmodel.reports import (
     render_html,
@@ -58,7 +59,7 @@ from planmodel.reports import (
 )
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
-from planmodel.words import add_language, status_word
+from planmodel.words import Marks, add_language, status_word
 
 
 def _t(vi: str, en: str) -> Text:
@@ -439,6 +440,129 @@ def test_numbers_are_shown_exactly_or_marked_rounded() -> None:
     assert "≈" in text  # the trajectory's expected value is a rounded quotient
 
 
+def _rows(text: str, start: str) -> list[str]:
+    """The Markdown table rows of *text* whose first cell is *start*."""
+    return [line for line in text.splitlines() if line.startswith(f"| {start} |")]
+
+
+def test_figures_as_given_and_computed_numbers_by_one_rule() -> None:
+    # A ratio is computed: 1,675 of 1,600 is 104.6875%, shown ≈104.69% like its
+    # progress; the figures themselves keep their digits, however many.
+    plan = make_plan(
+        [
+            target("r", ratio("capital", "spending"), at_least(100), every_year(2021, 2021)),
+            target("v", value("coverage"), at_least(90), every_year(2021, 2021)),
+        ]
+    )
+    figures = [
+        obs("capital", 2021, 1675),
+        obs("spending", 2021, 1600),
+        obs("coverage", 2021, "93.27125"),
+    ]
+    text = render_markdown(plan, evaluate(plan, figures, "2022-01-01"))
+    ratio_row, value_row = _rows(text, "2021")
+    assert ratio_row.startswith("| 2021 | ≈104.69% | ✓ met |  | ≈104.69% |")
+    # 93.27125 / 90 = 1.036347…: the figure as given, the progress rounded and marked.
+    assert value_row.startswith("| 2021 | 93.27125% | ✓ met |  | ≈103.63% |")
+    assert "104.6875" not in text
+
+
+def test_a_report_in_vietnamese_writes_numbers_and_days_as_vietnamese_does() -> None:
+    text = render_text(PLAN, EVALUATION, lang="vi")
+    assert "đánh giá đến ngày 30/06/2023" in text
+    # Coverage 93.5 in 2022, on the line from 90 (2020) to 95 (2023): 90 + 5 × 2/3.
+    line = next(row for row in text.splitlines() if row.strip().startswith("2022") and "93" in row)
+    assert "93,5%" in line
+    assert "≈93,33%" in line  # expected, a computed point on the line
+    assert "70%" in line  # progress (93.5 − 90) / 5
+    assert "93.5" not in text
+    page = render_html(PLAN, EVALUATION, lang="vi")
+    assert "đánh giá đến ngày 30/06/2023" in page
+    assert "Tiến độ 70% (2022)" in page
+
+
+def test_periods_in_a_vietnamese_report_are_written_as_vietnamese_writes_them() -> None:
+    plan = make_plan(
+        [
+            target("m", value("coverage"), at_least(90), by_deadline("2023-12-31")),
+        ]
+    )
+    figures = [obs("coverage", "2023-06", 91), obs("coverage", "2023-11-13", "92.5")]
+    found = evaluate(plan, figures, "2024-01-01")
+    text = render_text(plan, found, lang="vi")
+    assert "06/2023" in text
+    assert "13/11/2023" in text
+    assert "2023-11-13" not in text
+    assert "2023-11-13" in render_text(plan, found)
+
+
+@pytest.mark.parametrize(
+    ("condition", "schedule", "figures", "as_of", "status", "gap_shown"),
+    [
+        # met: nothing to close
+        (
+            at_least(90),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 95)],
+            "2022-01-01",
+            "met",
+            "",
+        ),
+        # exceeded: 12 is 2 beyond 10, kept in the evaluation, not shown as a gap
+        (
+            between(5, 10, better="higher"),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 12)],
+            "2022-01-01",
+            "exceeded",
+            "",
+        ),
+        # not met: 3 points short
+        (
+            at_least(90),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 87)],
+            "2022-01-01",
+            "not_met",
+            "3 percentage points",
+        ),
+        # on track, above the target already: gap 0, not shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31", baseline=2020),
+            [obs("coverage", 2020, 80), obs("coverage", 2021, 91)],
+            "2022-01-01",
+            "on_track",
+            "",
+        ),
+        # on track, still short of the target: what is left to close is shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31", baseline=2020),
+            [obs("coverage", 2020, 80), obs("coverage", 2021, 85)],
+            "2022-01-01",
+            "on_track",
+            "5 percentage points",
+        ),
+    ],
+)
+def test_a_gap_is_shown_only_for_a_figure_that_falls_short(
+    condition: Any,
+    schedule: Any,
+    figures: list[Observation],
+    as_of: str,
+    status: str,
+    gap_shown: str,
+) -> None:
+    plan = make_plan([target("g", value("coverage"), condition, schedule)])
+    found = evaluate(plan, figures, as_of)
+    (judged,) = [j for j in found.result("g").judgements if j.period == 2021]
+    assert judged.status == status
+    assert judged.gap is not None  # the evaluation keeps the gap whatever a report shows
+    (row,) = _rows(render_markdown(plan, found), "2021")
+    assert row.split(" | ")[3] == gap_shown
+
+
 # -- figures as large as planmodel accepts ---------------------------------------------------
 
 
@@ -658,7 +782,7 @@ def test_one_target_is_counted_in_the_singular() -> None:
 def test_progress_is_written_in_the_languages_numbers() -> None:
     # A language writing decimal commas gets them in every progress figure, in the
     # tables, the overview and the HTML progress bar alike.
-    add_language("de", "Deutsch", {}, number=lambda n: format_number(n).replace(".", ","))
+    add_language("de", "Deutsch", {}, marks=Marks(decimal=","))
     plan = make_plan([target("a", value("coverage"), at_least(90), every_year(2021, 2021))])
     found = evaluate(plan, [obs("coverage", 2021, 60)], "2022-01-01")
     for report in (render_text(plan, found, lang="de"), render_html(plan, found, lang="de")):

@@ -7,11 +7,10 @@ from typing import Any
 
 from .judgements import Judgement
 from .measures import Measure
-from .periods import format_period
 from .plan import Plan
 from .status import Status
 from .targets import Version
-from .words import Amount, Each, LevelName, Phrase
+from .words import Amount, Each, LevelName, PeriodLabel, Phrase
 
 
 def figure(plan: Plan, measure: Measure | None, value: Decimal | str | bool | None) -> Any:
@@ -23,7 +22,7 @@ def figure(plan: Plan, measure: Measure | None, value: Decimal | str | bool | No
     if isinstance(value, str):
         rated = measure.metric_ids()[0] if measure.metric_ids() else ""
         return LevelName(rated, value)
-    return Amount(value, measure.unit(plan))
+    return Amount(value, measure.unit(plan), computed=measure.computes())
 
 
 def _figure(plan: Plan, measure: Measure | None, judgement: Judgement) -> Any:
@@ -54,7 +53,7 @@ def _one(plan: Plan, version: Version, status: Status, judgements: tuple[Judgeme
     key = version.schedule.deciding(status, judgements)
     if key is None:
         return Phrase("explain.nothing_due", goal=goal)
-    when = format_period(key.period) if key.period is not None else ""
+    when = PeriodLabel(key.period) if key.period is not None else ""
     if key.parts:
         parts = version.condition.measures(version.measure)
         figures = Each(

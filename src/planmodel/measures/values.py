@@ -46,6 +46,9 @@ class Value(Measure):
     def yields(self, plan: Plan) -> Yields:
         return "flag" if plan.metric(self.metric).yes_no else "number"
 
+    def computes(self) -> bool:
+        return False  # the figure as reported
+
     def better(self, plan: Plan) -> Better | None:
         return plan.metric(self.metric).better
 
@@ -153,6 +156,12 @@ class Select(Measure):
 
     def yields(self, plan: Plan) -> Yields:
         return self.measure.yields(plan)
+
+    def computes(self) -> bool:
+        return self.measure.computes()
+
+    def falls(self) -> bool:
+        return self.measure.falls()
 
     def unit(self, plan: Plan) -> Unit:
         return self.measure.unit(plan)

@@ -15,16 +15,17 @@ from typing import Optional
 from attrs import frozen
 
 from .._explain import figure
-from .._numbers import HUNDRED, ONE, digits_for, format_number, mul
+from .._numbers import HUNDRED, ONE, digits_for, mul
 from ..conditions import Condition
 from ..evaluation import Evaluation, TargetResult
 from ..judgements import Judgement
 from ..measures import Measure
-from ..periods import Period, format_period
+from ..periods import Period
 from ..plan import Plan
 from ..status import Status
 from ..targets import Target
-from ..words import Amount, Phrase, language, say, status_word
+from ..units import PERCENT_UNIT
+from ..words import Amount, Phrase, language, period_label, say, status_word
 from ._words import label, targets_counted
 
 
@@ -33,6 +34,8 @@ class Row:
     """One period of one measure, every figure already in words."""
 
     period: Optional[Period]
+    #: The period as a table cell writes it in the report's language: "—" for none.
+    when: str
     status: Status
     value: str
     gap: str
@@ -48,10 +51,6 @@ class Row:
     warning: bool = False
     #: The day the period ends, for a time line.
     day: Optional[dt.date] = None
-
-    @property
-    def when(self) -> str:
-        return format_period(self.period) if self.period is not None else "—"
 
 
 @frozen
@@ -174,12 +173,12 @@ def trim(value: Decimal) -> Decimal:
 
 
 def percent(progress: Decimal, lang: str = "en") -> str:
-    """Progress (1 at the target) in percent, in the numbers of *lang*.
+    """Progress (1 at the target) in percent, a computed number in the numbers of *lang*.
 
-    >>> percent(Decimal("1.4")), percent(Decimal(1) / 3)
-    ('140%', '≈33.33%')
+    >>> percent(Decimal("1.4")), percent(Decimal(1) / 3), percent(Decimal("1.046875"), "vi")
+    ('140%', '≈33.33%', '≈104,69%')
     """
-    return f"{language(lang).number(trim(mul(progress, HUNDRED)))}%"
+    return say(Amount(trim(mul(progress, HUNDRED)), PERCENT_UNIT, computed=True), lang)
 
 
 def _said(
@@ -193,7 +192,10 @@ def _bounds(plan: Plan, measure: Measure | None, condition: Condition, lang: str
     scale = measure.scale(plan) if measure is not None else None
     for mark in condition.marks():
         if isinstance(mark, Decimal):
-            found.append(Bound(mark, _said(plan, measure, mark, lang)))
+            # A bound is the plan's own number, shown as given whatever the measure.
+            unit = measure.unit(plan) if measure is not None else None
+            text = say(Amount(mark, unit), lang, plan) if unit is not None else say(mark, lang)
+            found.append(Bound(mark, text))
         elif scale is not None and mark in scale.level_ids:
             found.append(Bound(Decimal(scale.rank(mark)), _said(plan, measure, mark, lang)))
     return found
@@ -208,6 +210,18 @@ def _note(judgement: Judgement, plan: Plan, lang: str) -> str:
     return "; ".join(said)
 
 
+def shows_gap(judgement: Judgement) -> bool:
+    """Whether a report shows the judgement's gap: only for a figure that falls short.
+
+    A met or exceeded figure has nothing left to close (the gap of an exceeded one is
+    how far it lies beyond the far bound, kept in the evaluation but not shown as a
+    shortfall), nor has a figure on track that already meets the target (its gap is 0).
+    """
+    if judgement.gap is None or judgement.status.is_success:
+        return False
+    return not (judgement.status is Status.ON_TRACK and judgement.gap == 0)
+
+
 def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> Row:
     value, number = judgement.value, None
     gap = ""
@@ -218,22 +232,25 @@ def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -
     elif isinstance(value, str) and measure is not None:
         scale = measure.scale(plan)
         number = Decimal(scale.rank(value)) if scale is not None else None
-    if judgement.gap is not None and not isinstance(value, bool):
+    if shows_gap(judgement) and judgement.gap is not None and not isinstance(value, bool):
         if isinstance(value, str):
             # A rating's gap counts levels of the scale, not the measure's unit.
             word = label("level" if judgement.gap == 1 else "levels", lang)
-            gap = f"{format_number(judgement.gap)} {word}"
+            gap = f"{language(lang).number(judgement.gap, computed=True)} {word}"
         elif measure is not None:
-            gap = say(Amount(judgement.gap, measure.unit(plan).difference()), lang, plan)
+            unit = measure.unit(plan).difference()
+            gap = say(Amount(judgement.gap, unit, computed=True), lang, plan)
+    expected = ""
+    if judgement.expected is not None and measure is not None:
+        expected = say(Amount(judgement.expected, measure.unit(plan), computed=True), lang, plan)
     return Row(
         period=judgement.period,
+        when=period_label(judgement.period, lang, plan) if judgement.period is not None else "—",
         status=judgement.status,
         value=_said(plan, measure, value, lang) if value is not None else "—",
         gap=gap,
         progress=percent(judgement.progress, lang) if judgement.progress is not None else "",
-        expected=(
-            _said(plan, measure, judgement.expected, lang) if judgement.expected is not None else ""
-        ),
+        expected=expected,
         note=_note(judgement, plan, lang),
         number=number,
         expected_number=judgement.expected,
@@ -395,7 +412,7 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
             if plan.jurisdiction is not None
             else None
         ),
-        as_of=evaluation.as_of.isoformat(),
+        as_of=language(lang).date(evaluation.as_of),
         summary=tuple(evaluation.summary.items()),
         targets=tuple(targets),
     )

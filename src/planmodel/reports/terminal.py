@@ -94,11 +94,12 @@ def table(
         cells = []
         for i, cell in enumerate(row):
             text = cell if isinstance(cell, str) else cell[0]
-            padded = _pad(text, sizes[i], i in right)
+            space = " " * max(sizes[i] - width(text), 0)
             if not isinstance(cell, str):
-                # Colour wraps the padded text, so the escape codes never count as width.
-                padded = _paint(padded, cell[1], color)
-            cells.append(padded)
+                # Colour wraps the text alone, so that the escape codes never count as
+                # width and trailing padding can still be trimmed.
+                text = _paint(text, cell[1], color)
+            cells.append(space + text if i in right else text + space)
         lines.append(indent + "  ".join(cells).rstrip())
     return lines
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Union
 
+from ._marks import Marks
+
 #: A template, or a function of the rendered arguments (for grammar a template cannot say).
 Message = Union[str, Callable[..., str]]
 
@@ -14,6 +16,9 @@ def _points(number: str, many: str = "") -> str:
     # percentage points", where the unit belongs to the range.
     return f"{number} percentage point" + ("" if number.lstrip("-") == "1" and not many else "s")
 
+
+#: A decimal point, figures as given (5026, ungrouped), ISO days.
+MARKS = Marks(decimal=".", group="", date="YYYY-MM-DD")
 
 MESSAGES: dict[str, Message] = {
     # statuses
@@ -31,6 +36,12 @@ MESSAGES: dict[str, Message] = {
     "period.month": "{year}-{month}",
     "period.quarter": "{year}-Q{quarter}",
     "period.fiscal_year": "FY{year}",
+    # a period as a table cell or a chart's axis writes it
+    "period.label.year": "{year}",
+    "period.label.date": "{date}",
+    "period.label.month": "{year}-{month}",
+    "period.label.quarter": "{year}-Q{quarter}",
+    "period.label.fiscal_year": "FY{year}",
     "amount.percent": "{number}%",
     "amount.count": "{number}",
     "amount.points": _points,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from ._marks import Marks
 
-
-def date(day: dt.date) -> str:
-    """Days as Vietnamese writes them: ``30/06/2025``."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
+#: Vietnamese writes 93,5% and 4.700 USD, and days as 30/06/2025.
+MARKS = Marks(decimal=",", group=".", date="DD/MM/YYYY")
 
 MESSAGES: dict[str, str] = {
     # statuses
@@ -26,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "period.month": "tháng {month}/{year}",
     "period.quarter": "quý {quarter}/{year}",
     "period.fiscal_year": "năm tài khóa {year}",
+    # a period in a table or on a chart's axis: 06/2025, Q4/2025, 30/06/2025; a
+    # fiscal year keeps the English FY2025
+    "period.label.month": "{month}/{year}",
+    "period.label.quarter": "Q{quarter}/{year}",
     "amount.points": "{number} điểm phần trăm",
     "amount.per": "{number} trên {per}",
     "flag.yes": "có",
