@@ -497,7 +497,7 @@ def test_periods_in_a_vietnamese_report_are_written_as_vietnamese_writes_them() 
 
 
 @pytest.mark.parametrize(
-    ("condition", "schedule", "figures", "as_of", "status", "gap_shown"),
+    "case",
     [
         # met: nothing to close
         (
@@ -546,14 +546,8 @@ def test_periods_in_a_vietnamese_report_are_written_as_vietnamese_writes_them() 
         ),
     ],
 )
-def test_a_gap_is_shown_only_for_a_figure_that_falls_short(
-    condition: Any,
-    schedule: Any,
-    figures: list[Observation],
-    as_of: str,
-    status: str,
-    gap_shown: str,
-) -> None:
+def test_a_gap_is_shown_only_for_a_figure_that_falls_short(case: tuple[Any, ...]) -> None:
+    condition, schedule, figures, as_of, status, gap_shown = case
     plan = make_plan([target("g", value("coverage"), condition, schedule)])
     found = evaluate(plan, figures, as_of)
     (judged,) = [j for j in found.result("g").judgements if j.period == 2021]

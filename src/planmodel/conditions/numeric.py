@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from attrs import field, frozen, validators
 
-from .._numbers import HUNDRED, ZERO, Number, div, mul, sub, to_decimal
+from .._numbers import HUNDRED, ONE, ZERO, Number, div, mul, sub, to_decimal
 from ..constraints import positive
 from ..errors import FieldError
 from ..measures import Measure, Rating
@@ -69,22 +69,43 @@ def _optional_decimal(value: object) -> Decimal | None:
 
 
 def progress_towards(
-    value: Decimal, goal: Decimal, better: Better, baseline: Decimal | None
+    value: Decimal,
+    goal: Decimal,
+    better: Better,
+    baseline: Decimal | None,
+    *,
+    far: Decimal | None = None,
 ) -> Decimal | None:
     """How far *value* has come: ``(v − b) / (t − b)``, or ``v / t`` without a baseline.
 
     ``1`` at the goal, above ``1`` beyond it, rising as the value improves. ``None``
     where that reading has no meaning: the goal equals (or lies behind) the
     baseline, or, without a baseline, the goal is not a positive floor.
+
+    A range ("5-10%, more is better") has two bounds: *goal* is its near one, *far*
+    its far one. Its target is the whole range: progress counts towards the near
+    bound, is ``1`` anywhere in the range, and beyond the far bound counts against
+    it, so that it stays ``1`` up to the far bound and rises past it.
+
+    >>> five_to_ten = [Decimal(v) for v in (4, 8, 12)]
+    >>> [progress_towards(v, Decimal(5), "higher", None, far=Decimal(10)) for v in five_to_ten]
+    [Decimal('0.8'), Decimal('1'), Decimal('1.2')]
     """
     if baseline is not None:
         distance = sub(goal, baseline)
         if distance == 0 or (distance < 0) != (better == "lower"):
             return None
-        return div(sub(value, baseline), distance)
-    if better == "higher" and goal > 0:
-        return div(value, goal)
-    return None
+    elif better != "higher" or goal <= 0:
+        return None
+    if far is not None:
+        beyond = value > far if better == "higher" else value < far
+        if beyond:
+            goal = far
+        elif (value >= goal) if better == "higher" else (value <= goal):
+            return ONE  # within the range: the target is reached
+    if baseline is not None:
+        return div(sub(value, baseline), sub(goal, baseline))
+    return div(value, goal)
 
 
 class Bounded(Condition):
@@ -144,8 +165,15 @@ class Bounded(Condition):
         return Assessment(status, gap, status is Status.MET and self.warned(reading))
 
     def progress(self, value: Decimal, baseline: Decimal | None) -> Decimal | None:
+        """Progress towards the goal, the whole range being the target where the
+        condition has a far bound on its better side (see :func:`progress_towards`)."""
         aim = self.goal()
-        return progress_towards(value, *aim, baseline) if aim is not None else None
+        if aim is None:
+            return None
+        goal, better = aim
+        lo, _, hi, _ = self.bounds()
+        far = hi if better == "higher" else lo
+        return progress_towards(value, goal, better, baseline, far=far)
 
     def aimed_at(self, goal: Decimal) -> Condition:
         aim = self.goal()
