@@ -31,6 +31,9 @@ from planmodel import (
     at_most,
     between,
     by_deadline,
+    change_from_previous,
+    change_since,
+    change_vs,
     count_at,
     evaluate,
     every_year,
@@ -90,6 +93,66 @@ def test_conditions_in_words(condition: Condition, en: str, vi: str) -> None:
     )
     assert f"target {en}, every year 2021-2023" in in_en
     assert f"chỉ tiêu {vi}, hằng năm 2021-2023" in in_vi
+
+
+@pytest.mark.parametrize(
+    ("measure", "condition", "en", "vi"),
+    [
+        # A change since a baseline whose acceptable values are all falls: said as a cut.
+        (change_since("poor", 2020), at_most(-75), "cut by at least 75%", "giảm ít nhất 75%"),
+        (
+            change_since("poor", 2020),
+            at_most(-75, strict=True),
+            "cut by more than 75%",
+            "giảm trên 75%",
+        ),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            between("-1.5", -1, better="lower"),
+            "a fall of 1 to 1.5 percentage points",
+            "giảm từ 1 đến 1,5 điểm phần trăm",
+        ),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            exactly(-1, better="lower"),
+            "a fall of exactly 1 percentage point",
+            "giảm 1 điểm phần trăm",
+        ),
+        (
+            change_since("poor", 2020),
+            at_most(-75, tolerance=2),
+            "cut by at least 75%, within 2 percentage points",
+            "giảm ít nhất 75%, sai lệch cho phép 2 điểm phần trăm",
+        ),
+        # A condition that accepts a rise too, or no fall at all, keeps its numbers.
+        (change_since("poor", 2020), at_least(-5), "at least -5%", "từ -5% trở lên"),
+        (change_since("poor", 2020), at_most(0), "at most 0%", "không quá 0%"),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            between("-1.5", "0.5", better="lower"),
+            "between -1.5 and 0.5 percentage points",
+            "từ -1,5 đến 0,5 điểm phần trăm",
+        ),
+        # Against another metric a negative change is a shortfall, not a fall; an index
+        # is never negative.
+        (change_vs("revenue", "estimate"), at_most(-5), "at most -5%", "không quá -5%"),
+        (change_since("poor", 2020, form="index"), at_most(25), "at most 25%", "không quá 25%"),
+        # A warning keeps the numbers, so that the limit and the warning read alike.
+        (
+            change_since("poor", 2020),
+            at_most(-75, warning=-80),
+            "at most -75%, with a warning above -80%",
+            "không quá -75%, ngưỡng cảnh báo -80%",
+        ),
+    ],
+)
+def test_a_reduction_is_said_as_a_reduction(
+    measure: Measure, condition: Condition, en: str, vi: str
+) -> None:
+    plan = one_target_plan(measure, condition, by_deadline("2025-12-31"))
+    (target,) = plan.targets
+    assert target.describe(plan, "en").endswith(f" {en}, by 2025-12-31")
+    assert target.describe(plan, "vi").endswith(f" {vi}, đến ngày 31/12/2025")
 
 
 @pytest.mark.parametrize(

@@ -202,12 +202,19 @@ class Bounded(Condition):
 
     def words(self, plan: Plan, measure: Measure | None) -> Phrase:
         unit = measure.unit(plan) if measure is not None else COUNT_UNIT
-        return self._with_tolerance(self.bounds_words(unit), unit)
+        said = self.fall_words(unit) if measure is not None and measure.falls() else None
+        return self._with_tolerance(said or self.bounds_words(unit), unit)
 
     @abc.abstractmethod
     def bounds_words(self, unit: Unit) -> Phrase:
         """The bounds in words ("at least 95%"), in *unit*; :meth:`words` adds the
         tolerance."""
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        """The bounds as a fall ("cut by at least 75%", "a fall of 1 to 1.5 percentage
+        points"), for a measure whose negative readings are falls; ``None`` where not
+        every acceptable value is a fall, and the bounds are said as numbers."""
+        return None
 
     def _with_tolerance(self, words: Phrase, unit: Unit) -> Phrase:
         tolerance = self.tolerance
@@ -308,6 +315,14 @@ class AtMost(Bounded):
             "condition.warning.above", condition=words, warning=Amount(self.warning, unit)
         )
 
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        # "at most −75" on a change since 2021 is a cut of at least 75%. A warning level
+        # keeps the numbers, so that the limit and the warning read alike.
+        if self.value >= 0 or self.warning is not None:
+            return None
+        key = "condition.fall.more_than" if self.strict else "condition.fall.at_least"
+        return Phrase(key, bound=Amount(self.value.copy_abs(), unit))
+
 
 @CONDITIONS.register
 @frozen
@@ -355,6 +370,19 @@ class Between(Bounded):
             return Phrase("condition.exactly", value=Amount(self.lo, unit))
         return Phrase("condition.between", lo=self.lo, hi=Amount(self.hi, unit, many=True))
 
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        # "between −1.5 and −1" points on a change from the year before is a fall of 1 to
+        # 1.5 points: the smaller fall first, as the text says it.
+        if self.hi >= 0:
+            return None
+        if self.lo == self.hi:
+            return Phrase("condition.fall.exactly", value=Amount(self.lo.copy_abs(), unit))
+        return Phrase(
+            "condition.fall.between",
+            lo=self.hi.copy_abs(),
+            hi=Amount(self.lo.copy_abs(), unit, many=True),
+        )
+
 
 @CONDITIONS.register
 @frozen
@@ -376,6 +404,11 @@ class Exactly(Bounded):
 
     def bounds_words(self, unit: Unit) -> Phrase:
         return Phrase("condition.exactly", value=Amount(self.value, unit))
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        if self.value >= 0:
+            return None
+        return Phrase("condition.fall.exactly", value=Amount(self.value.copy_abs(), unit))
 
 
 def at_least(

@@ -85,6 +85,11 @@ MESSAGES: dict[str, Message] = {
     "condition.below": "below {bound}",
     "condition.exactly": "exactly {value}",
     "condition.between": "between {lo} and {hi}",
+    # a condition on a change whose acceptable values are all falls, said as a fall
+    "condition.fall.at_least": "cut by at least {bound}",
+    "condition.fall.more_than": "cut by more than {bound}",
+    "condition.fall.between": "a fall of {lo} to {hi}",
+    "condition.fall.exactly": "a fall of exactly {value}",
     "condition.tolerance": "{condition}, within {tolerance}",
     "condition.tolerance.relative": "{condition}, within {percent}% of the bound",
     "condition.warning.below": "{condition}, with a warning below {warning}",
