@@ -379,6 +379,60 @@ def test_colour_on_a_terminal_unless_no_color(
     assert ("\x1b[" in terminal.getvalue()) is coloured
 
 
+def test_a_brief_report_has_the_header_summary_and_targets_only(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, brief, _ = run(capsys, *evaluate_args(plan, observations, "--brief"))
+    assert code == 0
+    _, full, _ = run(capsys, *evaluate_args(plan, observations))
+    assert full.startswith(brief)
+    assert "Summary: 2 targets" in brief
+    assert "t2 Collect all waste" in brief
+    assert "Requirement" not in brief
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "json"])
+def test_brief_is_refused_with_another_format(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, format: str
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--brief", "--format", format))
+    assert code == 2
+    assert out == ""
+    assert f"--brief shortens the text report; it does not apply to --format {format}" in err
+
+
+def _longest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+def test_the_text_report_is_wrapped_to_the_terminal_or_to_80_columns(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    plan: Path,
+    observations: Path,
+) -> None:
+    # Not a terminal: 80 columns, whatever the terminal or COLUMNS would say.
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run(capsys, *evaluate_args(plan, observations))
+    assert _longest(out) <= 80
+    # On a terminal: its width (120 here, as shutil reports it).
+    monkeypatch.setattr(
+        "shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((120, 40))
+    )
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main([str(arg) for arg in evaluate_args(plan, observations)]) == 0
+    assert 80 < _longest(terminal.getvalue()) <= 120
+    narrow = _Terminal()
+    monkeypatch.setattr(sys, "stdout", narrow)
+    monkeypatch.setattr(
+        "shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((50, 40))
+    )
+    assert main([str(arg) for arg in evaluate_args(plan, observations)]) == 0
+    assert _longest(narrow.getvalue()) <= 50
+
+
 # -- usage ----------------------------------------------------------------------------------
 
 

@@ -246,10 +246,16 @@ def test_text_columns_line_up(lang: str) -> None:
         assert f" {result.target} " in row
 
 
+def unwrapped(text: str) -> str:
+    """*text* with its lines joined and its spaces collapsed: what a wrapped report
+    says, wherever its lines break."""
+    return " ".join(text.split())
+
+
 def test_text_explains_every_target_and_names_every_missing_figure() -> None:
     text = render_text(PLAN, EVALUATION)
     for result in EVALUATION.targets:
-        assert result.explanation["en"] in text
+        assert unwrapped(result.explanation["en"]) in unwrapped(text)
     missing = text[text.index("? no data:") :]
     assert "t3 2022" in missing
     assert "t4 2022: no ratings for party organisations in 2022" in missing
@@ -259,6 +265,73 @@ def test_text_shows_progress_and_rating_labels() -> None:
     text = render_text(PLAN, EVALUATION)
     assert "70%" in text  # coverage 93.5 on the way from 90 to 95
     assert "Done" in text  # the lowest rating, by its label
+
+
+def _overview_rows(text: str, plan: Plan) -> list[str]:
+    lines = text.splitlines()
+    header_at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("#  "))
+    rows = lines[header_at + 1 :]
+    # A row whose latest figures wrap goes on under its number: keep the numbered lines.
+    return [row for row in rows[: rows.index("")] if row[:6].strip()]
+
+
+@pytest.mark.parametrize("size", [60, 80, 200])
+def test_the_overview_names_each_target_by_its_title_shortened_to_fit(size: int) -> None:
+    text = render_text(PLAN, EVALUATION, width=size)
+    for row, target in zip(_overview_rows(text, PLAN), PLAN.targets, strict=True):
+        assert width(row) <= size, row
+        title = target.text["en"]
+        shown = row.split(f" {target.id} ", 1)[1].split("  ")[0]
+        # The whole title, or its start cut at a space with "…".
+        assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1])), shown
+    assert "…" not in "\n".join(_overview_rows(render_text(PLAN, EVALUATION, width=200), PLAN))
+
+
+@whole_plans
+@given(
+    st.data(),
+    plans(max_targets=4),
+    st.sampled_from(["en", "vi"]),
+    st.integers(40, 160),
+)
+def test_every_line_of_a_text_report_fits_its_width(
+    data: st.DataObject, plan: Plan, lang: str, size: int
+) -> None:
+    figures = data.draw(observations_for(plan))
+    evaluation = evaluate(plan, figures, as_of=f"{plan.term.last}-06-30")
+    coloured = render_text(plan, evaluation, lang=lang, width=size, color=True)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert text == render_text(plan, evaluation, lang=lang, width=size)
+    too_wide = [line for line in text.splitlines() if width(line) > size]
+    assert too_wide == []
+    # Wrapping moves words between lines, never drops them: every sentence is there.
+    whole = unwrapped(text)
+    for result in evaluation.targets:
+        assert unwrapped(evaluation.say(result.explanation_words(), lang)) in whole
+
+
+def test_a_table_too_wide_for_its_lines_becomes_records() -> None:
+    text = render_text(PLAN, EVALUATION, lang="vi", width=40)
+    assert max(width(line) for line in text.splitlines()) <= 40
+    # The 2022 waste figure, its status and its gap, each named by its header.
+    assert "2022 · Giá trị 98% · ✗ không đạt · Khoảng cách 2 điểm phần trăm" in unwrapped(text)
+
+
+def test_a_long_note_goes_under_its_row() -> None:
+    text = render_text(PLAN, EVALUATION, width=60)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("     2022") and "no data" in line)
+    assert "no ratings" not in lines[at]
+    assert lines[at + 1].strip() == "no ratings for party organisations in 2022"
+
+
+def test_a_brief_report_stops_after_the_table_of_targets() -> None:
+    full = render_text(PLAN, EVALUATION)
+    brief = render_text(PLAN, EVALUATION, brief=True)
+    assert full.startswith(brief)
+    assert brief.splitlines()[-1] == _overview_rows(full, PLAN)[-1]
+    assert "Requirement" not in brief
+    assert "? no data:" not in brief
 
 
 def test_width_counts_terminal_columns() -> None:
@@ -394,7 +467,7 @@ def test_a_report_on_an_all_of_with_no_figure_by_the_deadline() -> None:
     target = attrs.evolve(PLAN.targets[2], schedule=by_deadline("2023-12-31"))
     plan = attrs.evolve(PLAN, targets=(target,))
     evaluation = evaluate(plan, [], as_of="2024-01-01")
-    missing = render_text(plan, evaluation).split("? no data:")[1]
+    missing = unwrapped(render_text(plan, evaluation).split("? no data:")[1])
     deadline = "2023-12-31: no figure for the deadline 2023-12-31 yet 2023-12-31"
     assert f"t3 {deadline}" not in missing  # never without the part it belongs to
     for requirement in (

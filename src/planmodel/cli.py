@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -46,6 +47,7 @@ from .periods import to_date
 from .plan import Plan
 from .provenance import missing_provenance
 from .reports import render_html, render_json, render_markdown, render_outline, render_text
+from .reports.terminal import TEXT_WIDTH
 from .schema import SCHEMAS
 from .serialize import load_plan
 from .status import Status
@@ -238,7 +240,22 @@ def _wants_colour(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _width(stream: TextIO) -> int:
+    """The width to wrap a text report to: the terminal's, when writing to one; else
+    a fixed width, so that a report written to a file or a pipe is the same on every
+    machine."""
+    if stream.isatty():
+        return shutil.get_terminal_size((TEXT_WIDTH, 24)).columns
+    return TEXT_WIDTH
+
+
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.brief and args.format != "text":
+        raise UsageError(
+            f"planmodel evaluate: --brief shortens the text report; it does not apply to "
+            f"--format {args.format}",
+            args.usage,
+        )
     if args.plan == STANDARD_STREAM and args.observations == STANDARD_STREAM:
         raise UsageError(
             "planmodel evaluate: the plan and the observations cannot both be read from "
@@ -266,6 +283,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             evaluation,
             lang=args.lang,
             color=to_stdout and _wants_colour(args.color, out),
+            brief=args.brief,
+            width=_width(out) if to_stdout else TEXT_WIDTH,
         ),
         "markdown": lambda: render_markdown(plan, evaluation, lang=args.lang),
         "html": lambda: render_html(plan, evaluation, lang=args.lang),
@@ -384,6 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(ev)
     ev.add_argument("--format", choices=FORMATS, default="text", help="report format")
+    ev.add_argument(
+        "--brief",
+        action="store_true",
+        help="text report: only the header, the summary and the table of targets",
+    )
     ev.add_argument(
         "--output",
         metavar="FILE",
