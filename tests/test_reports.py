@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,6 +20,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+import planmodel
 from helpers import make_plan, obs, target, whole_plans
 from mutations import FUZZ, accepted_numbers
 from planmodel import (
@@ -278,10 +283,10 @@ def _overview_rows(text: str, plan: Plan) -> list[str]:
 @pytest.mark.parametrize("size", [60, 80, 200])
 def test_the_overview_names_each_target_by_its_title_shortened_to_fit(size: int) -> None:
     text = render_text(PLAN, EVALUATION, width=size)
-    for row, target in zip(_overview_rows(text, PLAN), PLAN.targets, strict=True):
+    for row, shown_target in zip(_overview_rows(text, PLAN), PLAN.targets, strict=True):
         assert width(row) <= size, row
-        title = target.text["en"]
-        shown = row.split(f" {target.id} ", 1)[1].split("  ")[0]
+        title = shown_target.text["en"]
+        shown = row.split(f" {shown_target.id} ", 1)[1].split("  ")[0]
         # The whole title, or its start cut at a space with "…".
         assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1])), shown
     assert "…" not in "\n".join(_overview_rows(render_text(PLAN, EVALUATION, width=200), PLAN))
@@ -320,7 +325,9 @@ def test_a_table_too_wide_for_its_lines_becomes_records() -> None:
 def test_a_long_note_goes_under_its_row() -> None:
     text = render_text(PLAN, EVALUATION, width=60)
     lines = text.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("     2022") and "no data" in line)
+    at = next(
+        i for i, line in enumerate(lines) if line.startswith("     2022") and "no data" in line
+    )
     assert "no ratings" not in lines[at]
     assert lines[at + 1].strip() == "no ratings for party organisations in 2022"
 
@@ -447,6 +454,190 @@ def test_html_progress_bar_is_clipped_but_the_figure_is_exact() -> None:
     behind = _sections(render_html(PLAN, evaluation_of(coverage_2022="85")))[0]
     assert 'style="width: 0.0%"' in behind
     assert "Progress -100% (2022)" in behind
+
+
+def test_a_target_without_figures_says_so_instead_of_drawing_an_empty_chart() -> None:
+    nothing = evaluate(PLAN, [Observation("coverage", 2020, 90)], as_of="2023-06-30")
+    sections = _sections(render_html(PLAN, nothing))
+    t2 = sections[1]  # waste: no figure at all, two due years
+    assert "<svg" not in t2
+    assert '<div class="bar"' not in t2
+    assert '<p class="no-figures">no figures yet</p>' in t2
+    assert "no figure for waste collected in 2021" in t2  # the table still says why
+    vi = _sections(render_html(PLAN, nothing, lang="vi"))[1]
+    assert '<p class="no-figures">chưa có số liệu</p>' in vi
+    # A target with figures keeps its chart.
+    assert "<svg" in _sections(render_html(PLAN, EVALUATION))[1]
+
+
+class _Tables(HTMLParser):
+    """The tables of a page: their captions, header cells' scopes, and each data cell's
+    label beside the header of its column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, Any]] = []
+        self.scopes: list[str | None] = []
+        self.labelled: list[tuple[str | None, str]] = []
+        self._text: list[str] | None = None
+        self._column = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self.tables.append({"caption": None, "headers": [], "cards": found.get("class")})
+        elif tag == "caption":
+            self._text = []
+        elif tag == "tr":
+            self._column = 0
+        elif tag == "th":
+            self.scopes.append(found.get("scope"))
+            if found.get("scope") == "col":
+                self._text = []
+            else:
+                self._column += 1
+        elif tag == "td":
+            table = self.tables[-1]
+            header = table["headers"][self._column] if self._column < len(table["headers"]) else ""
+            if table["cards"] == "cards":
+                self.labelled.append((found.get("data-label"), header))
+            self._column += 1
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption" and self._text is not None:
+            self.tables[-1]["caption"] = "".join(self._text)
+            self._text = None
+        elif tag == "th" and self._text is not None:
+            self.tables[-1]["headers"].append("".join(self._text))
+            self._text = None
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_html_tables_have_captions_and_header_cells_with_a_scope(lang: str) -> None:
+    parser = _Tables()
+    parser.feed(render_html(PLAN, EVALUATION, lang=lang))
+    judged = "Judgements by period" if lang == "en" else "Đánh giá theo từng kỳ"
+    captions = [table["caption"] for table in parser.tables]
+    assert len(captions) == 2 + 5  # summary, targets, one per measure judged
+    assert all(captions)
+    assert captions[2:4] == [f"t1: {judged}", f"t2: {judged}"]
+    # The two parts of t3's all-of, each named by its requirement.
+    for caption in captions[4:6]:
+        assert caption.startswith("t3 — ")
+        assert caption.endswith(f": {judged}")
+    assert captions[6] == f"t4: {judged}"
+    assert parser.scopes
+    assert set(parser.scopes) <= {"col", "row"}
+    # On a narrow screen each cell is shown under its column's header: the same words.
+    assert parser.labelled
+    assert all(label == header for label, header in parser.labelled)
+
+
+def test_html_prints_its_tables_whole() -> None:
+    page = render_html(PLAN, EVALUATION)
+    printed = page[page.index("@media print") :]
+    assert "thead { display: table-header-group; }" in printed  # headers on every page
+    assert "break-inside: avoid" in printed
+    # The cards of a narrow screen are for screens only: paper gets the tables.
+    assert "@media screen and (max-width: 40rem)" in page
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM = _chromium()
+
+#: A page that shows the report in a frame *width* pixels wide, and writes into its own
+#: body what the report measures there: the document's width and the smallest chart
+#: label as drawn. A frame, because a headless window is never narrower than 500 px.
+_MEASURE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head>
+<body style="margin:0"><iframe id="page" style="border:0;display:block;width:{width}px;
+height:900px" srcdoc="{report}"></iframe><script>
+const frame = document.getElementById("page");
+function measure() {{
+  const doc = frame.contentDocument, root = doc.documentElement;
+  let smallest = null;
+  for (const text of doc.querySelectorAll("svg text")) {{
+    const drawn = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+    smallest = smallest === null ? drawn : Math.min(smallest, drawn);
+  }}
+  const wider = [...doc.querySelectorAll("body *")]
+    .filter((node) => node.getBoundingClientRect().right > root.clientWidth + 0.5)
+    .map((node) => node.tagName + "." + (node.getAttribute("class") || ""));
+  document.body.setAttribute("data-measured", JSON.stringify({{
+    document: root.scrollWidth, viewport: root.clientWidth, label: smallest,
+    wider: wider.slice(0, 5)}}));
+}}
+if (frame.contentDocument.URL === "about:srcdoc" &&
+    frame.contentDocument.readyState === "complete") measure();
+else frame.addEventListener("load", measure);
+</script></body></html>
+"""
+
+
+def _measured(page: str, size: int, folder: Path) -> dict[str, Any]:
+    assert CHROMIUM is not None
+    wrapper = folder / f"measure-{size}.html"
+    wrapper.write_text(
+        _MEASURE.format(width=size, report=html.escape(page, quote=True)), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={folder / f'profile-{size}'}",
+            "--hide-scrollbars",
+            f"--window-size={max(size, 500)},900",
+            "--dump-dom",
+            wrapper.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r'data-measured="([^"]*)"', done.stdout)
+    assert found, f"Chromium measured nothing (exit {done.returncode}): {done.stderr[-2000:]}"
+    measured: dict[str, Any] = json.loads(html.unescape(found[1]))
+    return measured
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed: the HTML report's width on a phone and a "
+    "desk is not measured",
+)
+@pytest.mark.parametrize("size", [390, 1280])
+def test_the_html_report_fits_a_phone_and_a_desk_in_a_real_browser(
+    size: int, tmp_path: Path
+) -> None:
+    # The national example in Vietnamese: the longest words, tables and charts we have.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    plan = planmodel.load_plan(examples / "vietnam_2021_2025.json")
+    figures = planmodel.load_observations(examples / "vietnam_observations.csv", plan)
+    page = render_html(plan, evaluate(plan, figures, as_of="2026-06-30"), lang="vi")
+    measured = _measured(page, size, tmp_path)
+    assert measured["viewport"] == size
+    assert measured["document"] <= size, measured["wider"]
+    assert measured["label"] is not None
+    assert measured["label"] >= 11  # px, as drawn
 
 
 # -- JSON and all formats -------------------------------------------------------------------
@@ -607,6 +798,24 @@ def test_periods_in_a_vietnamese_report_are_written_as_vietnamese_writes_them() 
             "2022-01-01",
             "on_track",
             "",
+        ),
+        # pending (no line without a baseline), above the target already: not shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31"),
+            [obs("coverage", 2021, 91)],
+            "2022-01-01",
+            "pending",
+            "",
+        ),
+        # a strict bound: on it is not met, with a gap of 0, shown
+        (
+            at_least(90, strict=True),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 90)],
+            "2022-01-01",
+            "not_met",
+            "0 percentage points",
         ),
         # on track, still short of the target: what is left to close is shown
         (

@@ -210,16 +210,22 @@ def _note(judgement: Judgement, plan: Plan, lang: str) -> str:
     return "; ".join(said)
 
 
+#: Verdicts of a figure that falls short: their gap is shown even when it is 0 (a value
+#: on a strict bound, "trên 95%" with 95).
+_SHORT = (Status.NOT_MET, Status.NEARLY_MET, Status.OFF_TRACK)
+
+
 def shows_gap(judgement: Judgement) -> bool:
     """Whether a report shows the judgement's gap: only for a figure that falls short.
 
     A met or exceeded figure has nothing left to close (the gap of an exceeded one is
     how far it lies beyond the far bound, kept in the evaluation but not shown as a
-    shortfall), nor has a figure on track that already meets the target (its gap is 0).
+    shortfall), nor has a figure on track or pending that already meets the target
+    (its gap is 0).
     """
     if judgement.gap is None or judgement.status.is_success:
         return False
-    return not (judgement.status is Status.ON_TRACK and judgement.gap == 0)
+    return judgement.gap != 0 or judgement.status in _SHORT
 
 
 def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> Row:
