@@ -127,6 +127,10 @@ def wrap(words: Sequence[str], size: int, first: str = "", rest: str = "") -> li
         if not empty:
             line += " " + word
             continue
+        if line != rest and width(line) + width(word) > size >= width(rest) + width(word):
+            # A prefix that leaves the word no room: the word starts the next line.
+            lines.append(line.rstrip())
+            line = rest
         room = size - width(line)
         while width(word) > room > 0:
             # A word wider than a whole line: as much as fits, the rest on the next.
@@ -432,13 +436,14 @@ def _no_data(report: Facts, color: bool, size: int) -> list[str]:
     found = []
     for target in report.targets:
         for part, row in target.no_data():
-            what = f"  {target.id} {row.when}"
+            head = f"  {target.id} {row.when}"
             if part:
-                found += _wrapped(f"({part})" + (":" if row.note else ""), size, what + " ", "    ")
-                if row.note:
-                    found[-1:] = _wrapped(row.note, size, found[-1] + " ", "    ")
+                said = f"({part})" + (f": {row.note}" if row.note else "")
+                found += _wrapped(said, size, head + " ", "    ")
+            elif row.note:
+                found += _wrapped(row.note, size, head + ": ", "    ")
             else:
-                found += _wrapped(row.note, size, what + ": ", "    ") if row.note else [what]
+                found.append(head)
     if not found:
         return [f"{heading}: {label('no_data_none', lang)}"]
     return [f"{heading}:", *found]
