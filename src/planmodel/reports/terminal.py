@@ -149,11 +149,6 @@ def _wrapped(text: str, size: int, first: str = "", rest: str = "     ") -> list
     return wrap(text.split(" "), size, first, rest)
 
 
-def _pad(text: str, size: int, right: bool) -> str:
-    space = " " * max(size - width(text), 0)
-    return space + text if right else text + space
-
-
 def _paint(text: str, status: Status, color: bool) -> str:
     return f"\x1b[{_COLOURS[status]}m{text}\x1b[0m" if color else text
 
