@@ -127,7 +127,7 @@ INDICATIVE: Commitment = "indicative"
 # -- what the targets count ---------------------------------------------------------------
 
 PERCENT = "percent"
-PER_10K = "per 10,000 people"
+PER_10K = "per 10000"  # a rate per 10,000 people: "15 per 10,000", "15 trên 10.000"
 CONSTANT_2010 = _t("giá so sánh 2010", "constant 2010 prices")
 
 

@@ -230,3 +230,18 @@ def test_english_cannot_be_removed() -> None:
         remove_language("en")
     with pytest.raises(ValueError, match="not a language tag"):
         add_language("not a tag", "x", {})
+
+
+@pytest.mark.parametrize(
+    ("unit", "en", "vi"),
+    [
+        ("per 10000", "15 per 10,000", "15 trên 10.000"),
+        ("per 1000", "15‰", "15‰"),
+        ("per 10,000 people", "15 per 10,000 people", "15 per 10,000 people"),
+    ],
+)
+def test_a_metric_counted_per_a_power_of_ten_is_said_as_a_rate(unit: str, en: str, vi: str) -> None:
+    # "per 10000" is a rate, said in each language; other unit text is shown as written.
+    rate = Unit.of_metric(unit)
+    assert say(Amount(Decimal(15), rate), "en") == en
+    assert say(Amount(Decimal(15), rate), "vi") == vi
