@@ -464,6 +464,40 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--fail-on STATUS[,STATUS]" in out
 
 
+@pytest.mark.parametrize("command", [(), ("evaluate",)])
+def test_help_shows_defaults_examples_and_exit_statuses(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    _, out, _ = run(capsys, *command, "--help")
+    assert "planmodel evaluate plan.json figures.csv --as-of 2025-06-30" in out
+    for status in ("0 ", "1 ", "2 ", "70 "):
+        assert f"\n  {status}" in out, status
+    if command:
+        assert "(default: text)" in out
+        assert "(default: today)" in out
+
+
+def test_swapped_arguments_get_a_hint(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text("metric,period,value\ncoverage,2022,93\n", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", figures, plan)
+    assert code == 2
+    assert "figures.csv: 1 problem found" in err
+    assert "the arguments look swapped: the plan comes first" in err
+
+
+def test_a_bad_plan_named_as_a_plan_gets_no_hint(
+    capsys: pytest.CaptureFixture[str], observations: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "plan.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", broken, observations)
+    assert code == 2
+    assert "swapped" not in err
+
+
 @pytest.mark.parametrize("which", ["plan", "observations", "evaluation"])
 def test_schema_prints_a_json_schema(capsys: pytest.CaptureFixture[str], which: str) -> None:
     code, out, _ = run(capsys, "schema", which)

@@ -249,6 +249,12 @@ def _width(stream: TextIO) -> int:
     return TEXT_WIDTH
 
 
+def _looks_swapped(plan: str) -> bool:
+    """Whether a plan that failed to load was given the figures' place: it is named as
+    a table of figures is (a CSV file, a workbook)."""
+    return Path(plan).suffix.lower() in (".csv", ".tsv", ".xlsx", ".xls")
+
+
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if args.brief and args.format != "text":
         raise UsageError(
@@ -271,7 +277,17 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             if name != STANDARD_STREAM
         ]
         check_not_an_input(Path(args.output), inputs)
-    plan = _load_plan(args.plan)
+    try:
+        plan = _load_plan(args.plan)
+    except PlanLoadError as exc:
+        if not _looks_swapped(args.plan):
+            raise
+        _say(_problems(exc))
+        _say(
+            "planmodel: the arguments look swapped: the plan comes first, then the "
+            "figures: planmodel evaluate PLAN.json OBSERVATIONS\n"
+        )
+        return EXIT_USAGE
     observations = _load_observations(args.observations, plan, args.observations_format)
     where: dict[str, set[str]] = {}
     for key, wanted in args.where:
@@ -327,7 +343,7 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=known,
         default="en",
-        help=f"language of the words shown ({', '.join(known)})",
+        help=f"language of the words shown: {', '.join(known)} (default: en)",
     )
 
 
@@ -342,10 +358,28 @@ def _debug_option() -> _Parser:
     return parent
 
 
+_EXIT_STATUSES = """\
+exit statuses:
+  0    done
+  1    evaluate: a target has a --fail-on status; validate --strict: provenance missing
+  2    bad input or usage: the message names the file and the JSON path or CSV row
+  70   an internal error, to be reported (--debug shows the traceback)"""
+
+_EXAMPLES = """\
+examples:
+  planmodel validate plan.json
+  planmodel show plan.json --lang vi
+  planmodel evaluate plan.json figures.csv --as-of 2025-06-30
+  planmodel evaluate plan.json figures.csv --format html --output report.html
+  planmodel evaluate plan.json figures.csv --where commitment=binding --fail-on not_met"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="planmodel",
         description="Typed public development plans, and exact judgements of reported figures.",
+        epilog=f"{_EXAMPLES}\n\n{_EXIT_STATUSES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"planmodel {_version()}")
     parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
@@ -383,6 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate",
         help="judge observations against a plan",
         description="Judge observed figures (JSON or CSV) against every target of a plan.",
+        epilog=f"{_EXAMPLES}\n\n{_EXIT_STATUSES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=debug,
     )
     ev.add_argument("plan", metavar="PLAN.json", help=plan_help)
@@ -399,10 +435,16 @@ def build_parser() -> argparse.ArgumentParser:
         "by its content: JSON starts with {)",
     )
     ev.add_argument(
-        "--as-of", type=_date, default=None, metavar="DATE", help="judge as of DATE (default today)"
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="judge as of DATE, YYYY-MM-DD (default: today)",
     )
     _add_lang(ev)
-    ev.add_argument("--format", choices=FORMATS, default="text", help="report format")
+    ev.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+    )
     ev.add_argument(
         "--brief",
         action="store_true",
@@ -433,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+        help="colour the text report (default: auto, on a terminal unless NO_COLOR is set)",
     )
     ev.set_defaults(run=_evaluate, usage=ev.format_usage())
 
