@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -391,14 +392,15 @@ def test_a_brief_report_has_the_header_summary_and_targets_only(
     assert "Requirement" not in brief
 
 
-@pytest.mark.parametrize("format", ["markdown", "html", "json"])
+@pytest.mark.parametrize("format", ["markdown", "html", "json", "xlsx"])
 def test_brief_is_refused_with_another_format(
     capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, format: str
 ) -> None:
     code, out, err = run(capsys, *evaluate_args(plan, observations, "--brief", "--format", format))
     assert code == 2
     assert out == ""
-    assert f"--brief shortens the text report; it does not apply to --format {format}" in err
+    assert "--brief shortens the text report, and makes the CSV one row per target" in err
+    assert f"it does not apply to --format {format}" in err
 
 
 def _longest(text: str) -> int:
@@ -879,3 +881,164 @@ def test_a_stream_that_is_not_utf8_gets_what_it_can_hold(
     assert found.returncode == 0, found.stderr
     assert found.stderr == b""
     assert expected in found.stdout.decode("cp1252")
+
+
+# -- tables: CSV and Excel out, workbooks and Excel's CSV in ----------------------------------
+
+
+def _evaluation(plan: Path, observations: Path) -> Any:
+    from planmodel import evaluate, load_observations, load_plan
+
+    judged = load_plan(plan)
+    return evaluate(judged, load_observations(observations, judged), "2023-06-30")
+
+
+def test_csv_to_standard_output_is_the_table_without_a_byte_order_mark(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--format", "csv"))
+    assert (code, err) == (0, "")
+    assert out == _evaluation(plan, observations).rows().to_csv()
+    assert out.startswith("plan,target,parent,member,part,period,status,value,")
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, observations, "--format", "csv", "--brief", "--lang", "vi")
+    )
+    assert out == _evaluation(plan, observations).target_rows("vi").to_csv()
+    assert "Thu gom 100% rác thải" in out
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_for_excel(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "results.csv"
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, observations, "--format", "csv", "--output", str(path))
+    )
+    assert (code, out) == (0, "")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfplan,target,")
+    assert data.decode("utf-8-sig") == _evaluation(plan, observations).rows().to_csv()
+
+
+def test_a_workbook_is_written_to_a_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "results.xlsx"
+    code, out, err = run(
+        capsys, *evaluate_args(plan, observations, "--format", "xlsx", "--output", str(path))
+    )
+    assert (code, out, err) == (0, "", "")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["judgements", "targets"]
+    assert book["targets"]["F2"].value == "on_track"
+
+
+def test_a_workbook_needs_a_file_or_a_stream_that_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--format", "xlsx"))
+    assert (code, out) == (2, "")
+    assert err.endswith("--format xlsx writes a binary workbook: give --output FILE\n")
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert (
+        main(
+            [str(a) for a in evaluate_args(plan, observations, "--format", "xlsx", "--output", "-")]
+        )
+        == 2
+    )
+    assert "which a terminal cannot show" in capsys.readouterr().err
+    piped = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", piped)
+    assert (
+        main(
+            [str(a) for a in evaluate_args(plan, observations, "--format", "xlsx", "--output", "-")]
+        )
+        == 0
+    )
+    piped.flush()
+    assert piped.buffer.getvalue().startswith(b"PK\x03\x04")
+
+
+def test_without_openpyxl_a_workbook_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    path = tmp_path / "results.xlsx"
+    code, out, err = run(
+        capsys, *evaluate_args(plan, observations, "--format", "xlsx", "--output", str(path))
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "planmodel: --format xlsx needs openpyxl, which is not installed: "
+        'pip install "planmodel[excel]"\n'
+    )
+    assert not path.exists()
+
+
+def _figures_workbook() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    sheet = book.create_sheet("Số liệu")
+    sheet.append(["metric", "period", "value"])
+    for row in json.loads(OBSERVATIONS)["observations"]:
+        sheet.append([row["metric"], row["period"], row["value"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_figures_from_a_workbook_a_sheet_and_standard_input(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "figures.xlsx"
+    path.write_bytes(_figures_workbook())
+    _, expected, _ = run(capsys, *evaluate_args(plan, observations, "--format", "json"))
+    code, out, err = run(
+        capsys, *evaluate_args(plan, path, "--format", "json", "--sheet", "Số liệu")
+    )
+    assert (code, err) == (0, "")
+    assert out == expected
+    code, _, err = run(capsys, *evaluate_args(plan, path))
+    assert code == 2
+    assert f"planmodel: {path}: 2 problems found\n  sheet 'Notes', row 1: missing column" in err
+    _stdin(monkeypatch, _figures_workbook())
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, Path("-"), "--format", "json", "--sheet", "Số liệu")
+    )
+    assert (code, out) == (0, expected)
+
+
+def test_excel_csv_with_semicolons_needs_the_dialect(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes(OBSERVATIONS_CSV.replace(",", ";").replace("93.5", "93,5").encode("utf-8-sig"))
+    code, _, err = run(capsys, *evaluate_args(plan, path))
+    assert code == 2
+    assert err == (
+        f"planmodel: {path}: 1 problem found\n  row 1: the columns are separated by "
+        "semicolons, as Excel writes CSV where the decimal mark is a comma: read the file "
+        "with csv_dialect='excel-semicolon' (on the command line --csv-dialect "
+        "excel-semicolon)\n"
+    )
+    _, expected, _ = run(capsys, *evaluate_args(plan, observations, "--format", "json"))
+    code, out, _ = run(
+        capsys,
+        *evaluate_args(plan, path, "--format", "json", "--csv-dialect", "excel-semicolon"),
+    )
+    assert (code, out) == (0, expected)

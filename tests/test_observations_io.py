@@ -213,8 +213,10 @@ def test_bytes_may_be_csv_or_json() -> None:
 
 def test_an_unknown_format_is_an_argument_error() -> None:
     with pytest.raises(ArgumentError) as info:
-        load_observations(CSV_TEXT, OBSERVED_PLAN, format="xlsx")
-    assert info.value.problems == (Problem("format", "expected 'json' or 'csv', got 'xlsx'"),)
+        load_observations(CSV_TEXT, OBSERVED_PLAN, format="ods")
+    assert info.value.problems == (
+        Problem("format", "expected one of 'json', 'csv', 'xlsx', got 'ods'"),
+    )
 
 
 def test_a_csv_file_that_is_not_utf8_names_the_row(tmp_path: Path) -> None:

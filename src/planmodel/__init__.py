@@ -116,6 +116,7 @@ from .schedules import (
 )
 from .serialize import dump_evaluation, dump_plan, dumps_evaluation, dumps_plan, load_plan
 from .status import Status, most_severe
+from .tables import JudgementRow, Table, TargetRow
 from .targets import Revision, Target
 from .text import Text
 from .units import Unit
@@ -166,6 +167,7 @@ __all__ = [
     "FiscalYear",
     "Growth",
     "Judgement",
+    "JudgementRow",
     "Level",
     "LowestRating",
     "Measure",
@@ -204,8 +206,10 @@ __all__ = [
     "ShareOfMembers",
     "Source",
     "Status",
+    "Table",
     "Target",
     "TargetResult",
+    "TargetRow",
     "Term",
     "Text",
     "Tolerance",

@@ -160,6 +160,18 @@ def percent_of(part: Decimal, whole: Decimal) -> Decimal:
     return div(mul(part, HUNDRED), whole)
 
 
+def plain(value: Decimal) -> str:
+    """A number with every digit it has and a decimal point, never an exponent, as a
+    CSV cell or a spreadsheet writes it; zero without a sign.
+
+    >>> plain(Decimal("1E+3")), plain(Decimal("94.10")), plain(Decimal("-0.0"))
+    ('1000', '94.10', '0.0')
+    """
+    if not value:
+        value = abs(value)  # -0, left by a product or a quotient
+    return f"{value:f}"
+
+
 #: A number planmodel computes is shown with at most this many decimals.
 SHOWN_PLACES = 2
 _SHOWN_STEP = Decimal(1).scaleb(-SHOWN_PLACES)

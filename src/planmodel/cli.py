@@ -7,6 +7,7 @@ print the JSON Schemas of its files.
     planmodel validate --strict plan.json
     planmodel show plan.json --lang vi
     planmodel evaluate plan.json figures.csv --as-of 2024-12-31 --format html --output report.html
+    planmodel evaluate plan.json figures.xlsx --format xlsx --output results.xlsx
     planmodel schema plan
 
 Built on the standard library's argparse, so the command adds no dependency. Bad
@@ -35,14 +36,16 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
+from ._extras import MissingExtra, require
 from ._files import FileError, check_not_an_input, write_atomically
 from ._untrusted import printable, shorten, stream_safe
 from .errors import ObservationsError, PlanLoadError, PlanModelError
-from .evaluation import evaluate
+from .evaluation import Evaluation, evaluate
 from .observations import Observations
-from .observations_io import load_observations
+from .observations_io import CSV_DIALECTS, load_observations
+from .observations_io import FORMATS as OBSERVATIONS_FORMATS
 from .periods import to_date
 from .plan import Plan
 from .provenance import missing_provenance
@@ -51,6 +54,7 @@ from .reports.terminal import TEXT_WIDTH
 from .schema import SCHEMAS
 from .serialize import load_plan
 from .status import Status
+from .tables import Table, to_xlsx
 from .words import languages
 
 __all__ = [
@@ -76,7 +80,7 @@ EXIT_INTERNAL = 70
 #: SIGPIPE (128 + 13), so that it is never mistaken for a ``--fail-on`` hit.
 EXIT_BROKEN_PIPE = 141
 
-FORMATS = ("text", "markdown", "json", "html")
+FORMATS = ("text", "markdown", "json", "html", "csv", "xlsx")
 #: The file name that means standard input (for a plan or observations) or standard
 #: output (for ``--output``).
 STANDARD_STREAM = "-"
@@ -90,7 +94,12 @@ _UNENCODABLE = {
     "json": "backslashreplace",
     "text": "backslashreplace",
     "markdown": "backslashreplace",
+    "csv": "backslashreplace",
 }
+#: What a CSV file starts with, so that Excel reads it as UTF-8 (it reads a CSV
+#: without one in the computer's legacy code page, and Vietnamese comes out garbled).
+#: Standard output gets none: it goes to programs, which take UTF-8 as it is.
+_BYTE_ORDER_MARK = "\ufeff"
 
 
 class UsageError(Exception):
@@ -178,15 +187,20 @@ def _load_plan(name: str) -> Plan:
     return load_plan(path)
 
 
-def _load_observations(name: str, plan: Plan, format: str | None) -> Observations:
+def _load_observations(name: str, plan: Plan, args: argparse.Namespace) -> Observations:
+    options = {
+        "format": args.observations_format,
+        "sheet": args.sheet,
+        "csv_dialect": args.csv_dialect,
+    }
     if name == STANDARD_STREAM:
         try:
-            return load_observations(_read_stdin(), plan, format=format)
+            return load_observations(_read_stdin(), plan, **options)
         except ObservationsError as exc:
             raise ObservationsError(exc.problems, subject=_STDIN_NAME) from None
     path = Path(name)
     _check_readable(path, "observations")
-    return load_observations(path, plan, format=format)
+    return load_observations(path, plan, **options)
 
 
 def _write(stream: TextIO, text: str, errors: str = "backslashreplace") -> None:
@@ -255,13 +269,47 @@ def _looks_swapped(plan: str) -> bool:
     return Path(plan).suffix.lower() in (".csv", ".tsv", ".xlsx", ".xls")
 
 
-def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    if args.brief and args.format != "text":
+def _check_workbook_output(args: argparse.Namespace, out: TextIO) -> None:
+    """A workbook is binary: it goes to a file, or to standard output that is not a
+    terminal (a pipe, a redirection); and it needs openpyxl, checked before any
+    input is read."""
+    if args.output is None:
         raise UsageError(
-            f"planmodel evaluate: --brief shortens the text report; it does not apply to "
-            f"--format {args.format}",
+            "planmodel evaluate: --format xlsx writes a binary workbook: give --output FILE",
             args.usage,
         )
+    if args.output == STANDARD_STREAM and out.isatty():
+        raise UsageError(
+            "planmodel evaluate: --format xlsx writes a binary workbook, which a terminal "
+            "cannot show: give --output FILE, or redirect standard output to a file",
+            args.usage,
+        )
+    require("openpyxl", "excel", "--format xlsx")
+
+
+def _write_binary(out: TextIO, data: bytes) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        raise FileError("cannot write a binary workbook to this standard output: give --output")
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _table(evaluation: Evaluation, args: argparse.Namespace) -> Table[Any]:
+    """The table ``--format csv`` writes: a row per judgement, or per target (``--brief``)."""
+    return evaluation.target_rows(args.lang) if args.brief else evaluation.rows(args.lang)
+
+
+def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.brief and args.format not in ("text", "csv"):
+        raise UsageError(
+            f"planmodel evaluate: --brief shortens the text report, and makes the CSV one "
+            f"row per target; it does not apply to --format {args.format}",
+            args.usage,
+        )
+    if args.format == "xlsx":
+        _check_workbook_output(args, out)
     if args.plan == STANDARD_STREAM and args.observations == STANDARD_STREAM:
         raise UsageError(
             "planmodel evaluate: the plan and the observations cannot both be read from "
@@ -288,7 +336,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             "figures: planmodel evaluate PLAN.json OBSERVATIONS\n"
         )
         return EXIT_USAGE
-    observations = _load_observations(args.observations, plan, args.observations_format)
+    observations = _load_observations(args.observations, plan, args)
     where: dict[str, set[str]] = {}
     for key, wanted in args.where:
         where.setdefault(key, set()).add(wanted)
@@ -305,12 +353,21 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         "markdown": lambda: render_markdown(plan, evaluation, lang=args.lang),
         "html": lambda: render_html(plan, evaluation, lang=args.lang),
         "json": lambda: render_json(evaluation),
+        "csv": lambda: _table(evaluation, args).to_csv(),
     }
-    report = renderers[args.format]()
-    if to_stdout:
-        _write(out, report, _UNENCODABLE[args.format])
+    if args.format == "xlsx":
+        workbook = to_xlsx(evaluation, args.lang)
+        if to_stdout:
+            _write_binary(out, workbook)
+        else:
+            write_atomically(Path(args.output), workbook)
     else:
-        write_atomically(Path(args.output), report.encode("utf-8"))
+        report = renderers[args.format]()
+        if to_stdout:
+            _write(out, report, _UNENCODABLE[args.format])
+        else:
+            mark = _BYTE_ORDER_MARK if args.format == "csv" else ""
+            write_atomically(Path(args.output), (mark + report).encode("utf-8"))
     failing = [result.target for result in evaluation.targets if result.status in args.fail_on]
     if failing:
         statuses = ", ".join(sorted(status.value for status in args.fail_on))
@@ -371,6 +428,7 @@ examples:
   planmodel show plan.json --lang vi
   planmodel evaluate plan.json figures.csv --as-of 2025-06-30
   planmodel evaluate plan.json figures.csv --format html --output report.html
+  planmodel evaluate plan.json figures.xlsx --format xlsx --output results.xlsx
   planmodel evaluate plan.json figures.csv --where commitment=binding --fail-on not_met"""
 
 
@@ -416,7 +474,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev = commands.add_parser(
         "evaluate",
         help="judge observations against a plan",
-        description="Judge observed figures (JSON or CSV) against every target of a plan.",
+        description="Judge observed figures (JSON, CSV or an Excel workbook) against every "
+        "target of a plan.",
         epilog=f"{_EXAMPLES}\n\n{_EXIT_STATUSES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=debug,
@@ -424,15 +483,29 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("plan", metavar="PLAN.json", help=plan_help)
     ev.add_argument(
         "observations",
-        metavar="OBSERVATIONS.(json|csv)",
+        metavar="OBSERVATIONS.(json|csv|xlsx)",
         help="the figures; - reads them from standard input",
     )
     ev.add_argument(
         "--observations-format",
-        choices=("json", "csv"),
+        choices=OBSERVATIONS_FORMATS,
         default=None,
-        help="read the observations as JSON or CSV (default: by the file's suffix, else "
-        "by its content: JSON starts with {)",
+        help="read the observations as JSON, CSV or an Excel workbook (default: by the "
+        "file's suffix, else by its content: JSON starts with {, a workbook is a zip)",
+    )
+    ev.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="read the figures from this sheet of the workbook (default: the first)",
+    )
+    ev.add_argument(
+        "--csv-dialect",
+        choices=CSV_DIALECTS,
+        default=None,
+        help="excel-semicolon reads a CSV as Excel writes it where the decimal mark is a "
+        "comma: cells separated by ; and numbers such as 94,10 (default: rfc4180, "
+        "commas and decimal points)",
     )
     ev.add_argument(
         "--as-of",
@@ -443,17 +516,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(ev)
     ev.add_argument(
-        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text); csv is one row per judgement, xlsx a workbook "
+        "(needs --output and the extra excel)",
     )
     ev.add_argument(
         "--brief",
         action="store_true",
-        help="text report: only the header, the summary and the table of targets",
+        help="text report: only the header, the summary and the table of targets; csv: one "
+        "row per target",
     )
     ev.add_argument(
         "--output",
         metavar="FILE",
-        help="write the report to FILE (UTF-8), whole or not at all; - for standard output",
+        help="write the report to FILE (UTF-8; a CSV file with a byte order mark, for "
+        "Excel), whole or not at all; - for standard output",
     )
     ev.add_argument(
         "--where",
@@ -518,6 +597,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanModelError as exc:
         _say(_problems(exc))
     except FileError as exc:
+        _say(f"planmodel: {exc}\n")
+    except MissingExtra as exc:
         _say(f"planmodel: {exc}\n")
     except BrokenPipeError:
         # The reader went away (``planmodel evaluate … | head``): not an error worth a

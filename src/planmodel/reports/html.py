@@ -19,6 +19,7 @@ import html
 import math
 from decimal import Decimal
 
+from .._colours import STATUS_COLOURS
 from .._numbers import HUNDRED, ONE, ZERO, add, div, mul, sub
 from ..evaluation import Evaluation
 from ..plan import Plan
@@ -31,16 +32,7 @@ __all__ = ["render_html"]
 
 # Colours by status, used both by the CSS classes and directly in the SVG charts
 # (an SVG fill attribute does not depend on the stylesheet).
-_COLOURS = {
-    Status.NOT_MET: "#b3261e",
-    Status.OFF_TRACK: "#c26a00",
-    Status.NEARLY_MET: "#8a6d00",
-    Status.NO_DATA: "#7b4fa0",
-    Status.PENDING: "#6b6b6b",
-    Status.ON_TRACK: "#00778b",
-    Status.MET: "#2e7d32",
-    Status.EXCEEDED: "#1b5e20",
-}
+_COLOURS = STATUS_COLOURS
 
 # Below this width a table of several columns is laid out as one card a row.
 _NARROW = "40rem"
