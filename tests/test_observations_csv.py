@@ -255,6 +255,9 @@ def test_a_comma_file_read_in_the_semicolon_dialect_is_refused_naming_the_defaul
 def test_excel_names_its_delimiter_on_a_line_that_is_not_a_row() -> None:
     text = "sep=;\r\nmetric;period;value\r\nnew_members;2022;185\r\nnew_members;2023;x\r\n"
     assert semicolon_problems(text) == ["row 3, column value: expected a number, got 'x'"]
+    assert problems("sep=,\nmetric,period,value\nnew_members,2023,x\n") == [
+        "row 2, column value: expected a number, got 'x'"
+    ]
 
 
 @pytest.mark.parametrize(

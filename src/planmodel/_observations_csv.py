@@ -117,12 +117,11 @@ def from_csv(
     other = _other_dialect(text, dialect)
     if other is not None:
         return [], [], [other]
-    if dialect == "excel-semicolon":
-        # Excel names its delimiter on a first line of its own, and does not count it
-        # as a row: the header is still row 1.
-        found = _SEPARATOR_LINE.match(text)
-        if found is not None and found.group(1) == ";":
-            text = text[found.end() :]
+    # Excel names its delimiter on a first line of its own when asked to, and does not
+    # count it as a row: the header is still row 1.
+    found = _SEPARATOR_LINE.match(text)
+    if found is not None and found.group(1) == _DELIMITER[dialect]:
+        text = text[found.end() :]
     rows, problems = read_rows(text, _DELIMITER[dialect])
     if rows and rows[0].broken:
         return [], [], problems

@@ -115,12 +115,21 @@ def _write_sheet(openpyxl: Any, sheet: Any, name: str, table: Table[Any]) -> Non
                 where = f"sheet {name!r}, row {number}, column {column}"
                 cell.value = shown = _text(str(value), where)
                 cell.data_type = "s"  # never a formula, whatever it starts with
-            widths[index - 1] = max(widths[index - 1], min(len(shown), _WIDEST))
+            # A number is shown with at most Excel's 15 digits, and its sign and point.
+            widest = EXCEL_DIGITS + 3 if isinstance(value, Decimal) else _WIDEST
+            widths[index - 1] = max(widths[index - 1], min(len(shown), widest))
     for index, width in enumerate(widths, start=1):
         letter = openpyxl.utils.get_column_letter(index)
-        sheet.column_dimensions[letter].width = width + 2
+        # Room for the filter's button beside a header, and for wider fonts than Excel's.
+        sheet.column_dimensions[letter].width = width + 4
     sheet.freeze_panes = _FROZEN
     sheet.auto_filter.ref = sheet.dimensions
+    # Printed, a sheet is as wide as the page (landscape), its header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "1:1"
 
 
 def workbook(sheets: Sequence[tuple[str, Table[Any]]]) -> bytes:

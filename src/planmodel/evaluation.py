@@ -125,20 +125,20 @@ class Evaluation:
         return say(phrase, lang, self._source)
 
     def rows(self, lang: str = "en") -> Table[JudgementRow]:
-        """The evaluation as a flat table: one :class:`~planmodel.tables.JudgementRow`
+        """The evaluation as a flat table: one :class:`~planmodel.JudgementRow`
         per judgement (each period of each target, member and part), reasons and
         remarks in *lang*. See :mod:`planmodel.tables`.
         """
         return judgement_rows(self, lang)
 
     def target_rows(self, lang: str = "en") -> Table[TargetRow]:
-        """One :class:`~planmodel.tables.TargetRow` per target and per member judged:
+        """One :class:`~planmodel.TargetRow` per target and per member judged:
         its status and latest figure, its title in *lang*."""
         return target_rows(self, lang)
 
     def to_pandas(self, lang: str = "en") -> DataFrame:
         """:meth:`rows` as a pandas DataFrame (extra ``pandas``), numbers kept as
-        ``Decimal`` objects; see :meth:`~planmodel.tables.Table.to_pandas`."""
+        ``Decimal`` objects; see :meth:`~planmodel.Table.to_pandas`."""
         return self.rows(lang).to_pandas()
 
     def result(self, target_id: str) -> TargetResult:
