@@ -19,9 +19,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal, Union
 
 from attrs import frozen
@@ -480,4 +486,33 @@ def one_wide_target(
                 **target,
             )
         ]
+    )
+
+
+# -- the example scripts, as a reader runs them --------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def load_example(name: str) -> ModuleType:
+    """The script ``examples/<name>.py`` as a module. examples/ is not a package: the
+    script is loaded by its path, as a reader would run it."""
+    spec = importlib.util.spec_from_file_location(name, EXAMPLES / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_example(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``examples/<name>.py`` run in its own process, from outside the checkout."""
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / f"{name}.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=EXAMPLES.parents[1],
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
     )

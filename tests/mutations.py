@@ -50,7 +50,8 @@ def accepted_numbers(draw: st.DrawFn) -> Decimal:
     )
     exponent = draw(st.integers(-MAX_MAGNITUDE, MAX_MAGNITUDE - (size - 1)))
     sign = draw(st.sampled_from([1, -1]))
-    return Decimal(sign * digits).scaleb(exponent)
+    # Built from its parts: scaleb would round to the context's 28 digits.
+    return Decimal(f"{sign * digits}E{exponent}")
 
 
 _BEYOND = st.sampled_from(

@@ -7,8 +7,9 @@ is run through the library and through the command:
 
 - ``plan/*.json``: ``load_plan`` raises ``PlanLoadError``; ``validate``, ``show``
   and ``evaluate`` exit with 2;
-- ``observations-json/*.json`` and ``observations-csv/*.csv``: ``load_observations``
-  with the catalogue's good plan raises ``ObservationsError``; ``evaluate`` exits 2;
+- ``observations-json/*.json``, ``observations-csv/*.csv`` and
+  ``observations-xlsx/*.xlsx``: ``load_observations`` with the catalogue's good plan
+  raises ``ObservationsError``; ``evaluate`` exits 2;
 - ``usage/*.args``: one argument a line, ``{plan}``, ``{observations}`` and
   ``{dir}`` standing for copies of the good files and a scratch folder; the command
   exits 2, and where the library takes the same argument (``as_of``, ``format``,

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -118,6 +119,61 @@ def test_validate_lists_every_problem_with_its_path(
     assert '$.targets[0].condition.value: expected a number, got "95"' in err
     assert "$.targets[1].measure.metric: required key missing" in err
     assert "$.targets[1].measure.metrc: unknown key; expected one of: kind, metric" in err
+
+
+def test_validate_strict_names_exactly_what_a_published_plan_lacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The example plan states everything but who adopted it; this one states no more
+    # than the jurisdiction and a source without a web address.
+    lacking = PLAN.replace('"adopted": "2021-01-15",\n', "").replace(
+        '"url": "https://example.org",\n             ', ""
+    )
+    path = tmp_path / "lacking.json"
+    path.write_text(lacking, encoding="utf-8")
+    assert run(capsys, "validate", path)[0] == 0
+    code, out, err = run(capsys, "validate", "--strict", path)
+    assert code == 1
+    assert out == ""
+    assert err == (
+        f"planmodel: {path}: valid, but not publishable: 3 things missing\n"
+        '  $.adopted: missing; a published plan says when it was adopted: "2021", '
+        '"2021-02" or "2021-02-26"\n'
+        "  $.adopted_by: missing; a published plan says who adopted it\n"
+        "  $.source.url: missing; a published plan gives the web address of its text\n"
+    )
+
+
+def test_validate_strict_passes_a_plan_that_states_its_provenance(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    complete = PLAN.replace(
+        '"adopted": "2021-01-15",', '"adopted": "2021-01", "adopted_by": {"vi": "HĐND phường"},'
+    )
+    path = tmp_path / "complete.json"
+    path.write_text(complete, encoding="utf-8")
+    code, out, err = run(capsys, "validate", "--strict", path)
+    assert (code, err) == (0, "")
+    assert out.startswith("ok: example_ward")
+
+
+def test_validate_strict_reports_an_invalid_plan_as_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(PLAN.replace('"value": 95', '"value": "95"'), encoding="utf-8")
+    code, _, err = run(capsys, "validate", "--strict", path)
+    assert code == 2
+    assert "$.targets[0].condition.value" in err
+
+
+def test_validate_strict_names_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, PLAN)
+    code, _, err = run(capsys, "validate", "-", "--strict")
+    assert code == 1
+    assert err.startswith("planmodel: <stdin>: valid, but not publishable: 1 thing missing\n")
 
 
 BAD_FILES = {
@@ -324,6 +380,61 @@ def test_colour_on_a_terminal_unless_no_color(
     assert ("\x1b[" in terminal.getvalue()) is coloured
 
 
+def test_a_brief_report_has_the_header_summary_and_targets_only(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, brief, _ = run(capsys, *evaluate_args(plan, observations, "--brief"))
+    assert code == 0
+    _, full, _ = run(capsys, *evaluate_args(plan, observations))
+    assert full.startswith(brief)
+    assert "Summary: 2 targets" in brief
+    assert "t2 Collect all waste" in brief
+    assert "Requirement" not in brief
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "json", "xlsx"])
+def test_brief_is_refused_with_another_format(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, format: str
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--brief", "--format", format))
+    assert code == 2
+    assert out == ""
+    assert "--brief shortens the text report, and makes the CSV one row per target" in err
+    assert f"it does not apply to --format {format}" in err
+
+
+def _longest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+def test_the_text_report_is_wrapped_to_the_terminal_or_to_80_columns(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    plan: Path,
+    observations: Path,
+) -> None:
+    # Not a terminal: 80 columns, whatever the terminal or COLUMNS would say.
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run(capsys, *evaluate_args(plan, observations))
+    assert _longest(out) <= 80
+    # On a terminal: its width (120 here, as shutil reports it).
+    monkeypatch.setattr(
+        "shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((120, 40))
+    )
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main([str(arg) for arg in evaluate_args(plan, observations)]) == 0
+    assert 80 < _longest(terminal.getvalue()) <= 120
+    narrow = _Terminal()
+    monkeypatch.setattr(sys, "stdout", narrow)
+    monkeypatch.setattr(
+        "shutil.get_terminal_size", lambda fallback=(80, 24): os.terminal_size((50, 40))
+    )
+    assert main([str(arg) for arg in evaluate_args(plan, observations)]) == 0
+    assert _longest(narrow.getvalue()) <= 50
+
+
 # -- usage ----------------------------------------------------------------------------------
 
 
@@ -353,6 +464,40 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "evaluate", "--help")
     assert code == 0
     assert "--fail-on STATUS[,STATUS]" in out
+
+
+@pytest.mark.parametrize("command", [(), ("evaluate",)])
+def test_help_shows_defaults_examples_and_exit_statuses(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    _, out, _ = run(capsys, *command, "--help")
+    assert "planmodel evaluate plan.json figures.csv --as-of 2025-06-30" in out
+    for status in ("0 ", "1 ", "2 ", "70 "):
+        assert f"\n  {status}" in out, status
+    if command:
+        assert "(default: text)" in out
+        assert "(default: today)" in out
+
+
+def test_swapped_arguments_get_a_hint(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text("metric,period,value\ncoverage,2022,93\n", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", figures, plan)
+    assert code == 2
+    assert "figures.csv: 1 problem found" in err
+    assert "the arguments look swapped: the plan comes first" in err
+
+
+def test_a_bad_plan_named_as_a_plan_gets_no_hint(
+    capsys: pytest.CaptureFixture[str], observations: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "plan.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", broken, observations)
+    assert code == 2
+    assert "swapped" not in err
 
 
 @pytest.mark.parametrize("which", ["plan", "observations", "evaluation"])
@@ -640,7 +785,7 @@ def test_errors_from_standard_input_name_it(
     assert code == 2
     assert err == (
         "planmodel: <stdin>: 1 problem found\n"
-        '  $.adopted: expected a date "YYYY-MM-DD", got "15/01/2021"\n'
+        '  $.adopted: expected a date "YYYY-MM-DD", "YYYY-MM" or "YYYY", got "15/01/2021"\n'
     )
 
 
@@ -824,3 +969,164 @@ def test_evaluate_many_refuses_a_bad_number_of_jobs(
     code, _, err = run(capsys, "evaluate-many", plans, "--figures", figures, "--jobs", "0")
     assert code == 2
     assert "expected a number of processes from 1" in err
+
+
+# -- tables: CSV and Excel out, workbooks and Excel's CSV in ----------------------------------
+
+
+def _evaluation(plan: Path, observations: Path) -> Any:
+    from planmodel import evaluate, load_observations, load_plan
+
+    judged = load_plan(plan)
+    return evaluate(judged, load_observations(observations, judged), "2023-06-30")
+
+
+def test_csv_to_standard_output_is_the_table_without_a_byte_order_mark(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--format", "csv"))
+    assert (code, err) == (0, "")
+    assert out == _evaluation(plan, observations).rows().to_csv()
+    assert out.startswith("plan,target,parent,member,part,period,status,value,")
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, observations, "--format", "csv", "--brief", "--lang", "vi")
+    )
+    assert out == _evaluation(plan, observations).target_rows("vi").to_csv()
+    assert "Thu gom 100% rác thải" in out
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_for_excel(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "results.csv"
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, observations, "--format", "csv", "--output", str(path))
+    )
+    assert (code, out) == (0, "")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfplan,target,")
+    assert data.decode("utf-8-sig") == _evaluation(plan, observations).rows().to_csv()
+
+
+def test_a_workbook_is_written_to_a_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "results.xlsx"
+    code, out, err = run(
+        capsys, *evaluate_args(plan, observations, "--format", "xlsx", "--output", str(path))
+    )
+    assert (code, out, err) == (0, "", "")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["judgements", "targets"]
+    assert book["targets"]["F2"].value == "on_track"
+
+
+def test_a_workbook_needs_a_file_or_a_stream_that_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+) -> None:
+    code, out, err = run(capsys, *evaluate_args(plan, observations, "--format", "xlsx"))
+    assert (code, out) == (2, "")
+    assert err.endswith("--format xlsx writes a binary workbook: give --output FILE\n")
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert (
+        main(
+            [str(a) for a in evaluate_args(plan, observations, "--format", "xlsx", "--output", "-")]
+        )
+        == 2
+    )
+    assert "which a terminal cannot show" in capsys.readouterr().err
+    piped = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", piped)
+    assert (
+        main(
+            [str(a) for a in evaluate_args(plan, observations, "--format", "xlsx", "--output", "-")]
+        )
+        == 0
+    )
+    piped.flush()
+    assert piped.buffer.getvalue().startswith(b"PK\x03\x04")
+
+
+def test_without_openpyxl_a_workbook_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    path = tmp_path / "results.xlsx"
+    code, out, err = run(
+        capsys, *evaluate_args(plan, observations, "--format", "xlsx", "--output", str(path))
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "planmodel: --format xlsx needs openpyxl, which is not installed: "
+        'pip install "planmodel[excel]"\n'
+    )
+    assert not path.exists()
+
+
+def _figures_workbook() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    sheet = book.create_sheet("Số liệu")
+    sheet.append(["metric", "period", "value"])
+    for row in json.loads(OBSERVATIONS)["observations"]:
+        sheet.append([row["metric"], row["period"], row["value"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_figures_from_a_workbook_a_sheet_and_standard_input(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "figures.xlsx"
+    path.write_bytes(_figures_workbook())
+    _, expected, _ = run(capsys, *evaluate_args(plan, observations, "--format", "json"))
+    code, out, err = run(
+        capsys, *evaluate_args(plan, path, "--format", "json", "--sheet", "Số liệu")
+    )
+    assert (code, err) == (0, "")
+    assert out == expected
+    code, _, err = run(capsys, *evaluate_args(plan, path))
+    assert code == 2
+    assert f"planmodel: {path}: 2 problems found\n  sheet 'Notes', row 1: missing column" in err
+    _stdin(monkeypatch, _figures_workbook())
+    code, out, _ = run(
+        capsys, *evaluate_args(plan, Path("-"), "--format", "json", "--sheet", "Số liệu")
+    )
+    assert (code, out) == (0, expected)
+
+
+def test_excel_csv_with_semicolons_needs_the_dialect(
+    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_bytes(OBSERVATIONS_CSV.replace(",", ";").replace("93.5", "93,5").encode("utf-8-sig"))
+    code, _, err = run(capsys, *evaluate_args(plan, path))
+    assert code == 2
+    assert err == (
+        f"planmodel: {path}: 1 problem found\n  row 1: the columns are separated by "
+        "semicolons, as Excel writes CSV where the decimal mark is a comma: read the file "
+        "with csv_dialect='excel-semicolon' (on the command line --csv-dialect "
+        "excel-semicolon)\n"
+    )
+    _, expected, _ = run(capsys, *evaluate_args(plan, observations, "--format", "json"))
+    code, out, _ = run(
+        capsys,
+        *evaluate_args(plan, path, "--format", "json", "--csv-dialect", "excel-semicolon"),
+    )
+    assert (code, out) == (0, expected)

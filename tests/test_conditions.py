@@ -301,28 +301,36 @@ def test_progress_without_a_baseline_rises_with_the_value(
 
 
 @st.composite
-def aimed_conditions(draw: st.DrawFn) -> tuple[Numeric, Decimal, str]:
-    """A condition with a goal, the goal, and the better side."""
+def aimed_conditions(draw: st.DrawFn) -> tuple[Numeric, Decimal, Decimal, str]:
+    """A condition with a goal, its target as a range (the goal, and the far bound:
+    the goal again for a one-sided condition), and the better side."""
     goal = draw(bounds)
     kind = draw(st.sampled_from(["at_least", "at_most", "between", "exactly"]))
     if kind == "at_least":
-        return at_least(goal), goal, "higher"
+        return at_least(goal), goal, goal, "higher"
     if kind == "at_most":
-        return at_most(goal), goal, "lower"
+        return at_most(goal), goal, goal, "lower"
     better: Better = draw(st.sampled_from(["higher", "lower"]))
     if kind == "exactly":
-        return exactly(goal, better=better), goal, better
+        return exactly(goal, better=better), goal, goal, better
     width = draw(decimals(0, 50, 2))
     if better == "higher":
-        return between(goal, goal + width, better="higher"), goal, better
-    return between(goal - width, goal, better="lower"), goal, better
+        return between(goal, goal + width, better="higher"), goal, goal + width, better
+    return between(goal - width, goal, better="lower"), goal, goal - width, better
+
+
+def nearest_in_target(v: Fraction, goal: Fraction, far: Fraction) -> Fraction:
+    """The point of the target (the range from the goal to the far bound) nearest to v:
+    progress is measured against it, so that it is 1 anywhere in the range."""
+    low, high = min(goal, far), max(goal, far)
+    return min(max(v, low), high)
 
 
 @given(aimed_conditions(), bounds, decimals(-300, 300, 3))
 def test_progress_with_a_baseline(
-    aimed: tuple[Numeric, Decimal, str], baseline: Decimal, v: Decimal
+    aimed: tuple[Numeric, Decimal, Decimal, str], baseline: Decimal, v: Decimal
 ) -> None:
-    condition, goal, better = aimed
+    condition, goal, far, better = aimed
     found = judge_with_baseline(condition, baseline, v)
     distance = Fraction(goal) - Fraction(baseline)
     if distance == 0 or (distance < 0) != (better == "lower"):
@@ -330,18 +338,56 @@ def test_progress_with_a_baseline(
         assert found.progress is None
         return
     assert found.progress is not None
-    exact = (Fraction(v) - Fraction(baseline)) / distance
+    aim = nearest_in_target(Fraction(v), Fraction(goal), Fraction(far))
+    exact = (Fraction(v) - Fraction(baseline)) / (aim - Fraction(baseline))
     assert abs(Fraction(found.progress) - exact) <= abs(exact) * Fraction(1, 10**26)
-    assert (found.progress == 1) is (v == goal)
-    beyond = v > goal if better == "higher" else v < goal
+    within = min(goal, far) <= v <= max(goal, far)
+    assert (found.progress == 1) is within
+    beyond = v > far if better == "higher" else v < far
     assert (found.progress > 1) is beyond
+
+
+@given(
+    st.tuples(decimals(1, 100, 2), decimals(0, 100, 2)),
+    decimals(-300, 300, 3),
+)
+def test_progress_in_a_range_without_a_baseline(
+    range_: tuple[Decimal, Decimal], v: Decimal
+) -> None:
+    # Without a baseline, v over the point of the range nearest to v: v / lo below it,
+    # 1 within it, v / hi above it.
+    lo, width = range_
+    found = judge(between(lo, lo + width, better="higher"), v)
+    aim = nearest_in_target(Fraction(v), Fraction(lo), Fraction(lo + width))
+    exact = Fraction(v) / aim
+    assert found.progress is not None
+    assert abs(Fraction(found.progress) - exact) <= abs(exact) * Fraction(1, 10**26)
+    assert (found.progress == 1) is (lo <= v <= lo + width)
+
+
+def test_progress_in_a_range_reads_as_the_range() -> None:
+    # 8% inside "5-10%, more is better" has reached the target: 100%, not 8 / 5 = 160%.
+    assert judge(between(5, 10, better="higher"), 8).progress == 1
+    assert judge(between(5, 10, better="higher"), 4).progress == Decimal("0.8")  # 4 / 5
+    assert judge(between(5, 10, better="higher"), 12).progress == Decimal("1.2")  # 12 / 10
+    # With a baseline of 2: (4 − 2) / (5 − 2) below, 1 within, (12 − 2) / (10 − 2) above.
+    higher = between(5, 10, better="higher")
+    assert judge_with_baseline(higher, Decimal(2), Decimal(4)).progress == Decimal(2) / 3
+    assert judge_with_baseline(higher, Decimal(2), Decimal(7)).progress == 1
+    assert judge_with_baseline(higher, Decimal(2), Decimal(12)).progress == Decimal("1.25")
+    # A fall of 1 to 1.5 points from a baseline change of 0: −0.5 is halfway to −1,
+    # −1.2 within, −3 is twice −1.5.
+    fall = between("-1.5", -1, better="lower")
+    assert judge_with_baseline(fall, Decimal(0), Decimal("-0.5")).progress == Decimal("0.5")
+    assert judge_with_baseline(fall, Decimal(0), Decimal("-1.2")).progress == 1
+    assert judge_with_baseline(fall, Decimal(0), Decimal(-3)).progress == 2
 
 
 @given(aimed_conditions(), bounds, decimals(-300, 300, 3), decimals(0, 300, 3))
 def test_progress_with_a_baseline_rises_as_the_value_improves(
-    aimed: tuple[Numeric, Decimal, str], baseline: Decimal, v: Decimal, step: Decimal
+    aimed: tuple[Numeric, Decimal, Decimal, str], baseline: Decimal, v: Decimal, step: Decimal
 ) -> None:
-    condition, _goal, better = aimed
+    condition, _goal, _far, better = aimed
     improved = v + step if better == "higher" else v - step
     before = judge_with_baseline(condition, baseline, v).progress
     after = judge_with_baseline(condition, baseline, improved).progress

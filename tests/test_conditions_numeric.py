@@ -251,6 +251,6 @@ def test_conditions_with_a_tolerance_or_a_warning_describe_it() -> None:
     assert plan.targets[0].describe(plan, "en") == (
         "coverage at least 45%, within 0.5 percentage points, every year 2021-2021"
     )
-    assert "sai lệch cho phép 0.5 điểm phần trăm" in plan.targets[0].describe(plan, "vi")
+    assert "sai lệch cho phép 0,5 điểm phần trăm" in plan.targets[0].describe(plan, "vi")
     debt = one_target_plan(value("poverty_rate"), at_most(60, warning=55), every_year(2021, 2021))
     assert "at most 60%, with a warning above 55%" in debt.targets[0].describe(debt, "en")

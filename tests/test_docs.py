@@ -208,7 +208,7 @@ def test_page_examples_run(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
             warnings.warn(f"not run: {block!r}: {block.skip}", UserWarning, stacklevel=1)
             continue
         # Blank lines before the code keep line numbers in tracebacks those of the page.
-        code = compile("\n" * block.line + block.code, str(DOCS / name), "exec")
+        code = compile("\n" * block.line + block.code, str(DOCS / name), "exec", dont_inherit=True)
         exec(code, namespace)
 
 

@@ -468,9 +468,11 @@ def test_acceptance_progress(acceptance: Evaluation) -> None:
         found = [j for j in acceptance.result(target_id).judgements if j.period == period]
         return found[0].progress
 
-    # T1 without a baseline: v / lo = 5/5 = 1 on the target, 10/5 = 2 beyond it.
-    assert progress("t1", 2021) == 1
-    assert progress("t1", 2022) == 2
+    # T1 without a baseline, a range 5-10 whose whole is the target: 1 on lo (5), on hi
+    # (10) and inside (7.5); 4.999/5 just below; 10.001/10 just beyond the far bound.
+    assert [progress("t1", year) for year in (2021, 2022, 2023)] == [1, 1, 1]
+    assert progress("t1", 2024) == n("0.9998")
+    assert progress("t1", 2025) == n("1.0001")
     # T6 with baseline 90: (95 − 90)/(95 − 90) = 1; (95.01 − 90)/5 = 1.002; 4.99/5 = 0.998.
     assert [progress(f"t6_{p}", 2025) for p in PLACES] == [1, n("1.002"), n("0.998")]
     # T7 with baseline change 0: −75/−75 = 1; −75.25/−75 = 1.00333…; −74.75/−75 = 0.99666….

@@ -31,6 +31,9 @@ from planmodel import (
     at_most,
     between,
     by_deadline,
+    change_from_previous,
+    change_since,
+    change_vs,
     count_at,
     evaluate,
     every_year,
@@ -69,7 +72,7 @@ def test_a_full_sentence_in_each_language() -> None:
     # The deciding period is the first with the target's status: 2022, not met.
     assert en == "2022: cultured 82.5% — target at least 83%, every year 2021-2023: not met"
     assert vi == (
-        "2022: tỷ lệ gia đình văn hóa 82.5% — chỉ tiêu từ 83% trở lên, hằng năm 2021-2023: "
+        "2022: tỷ lệ gia đình văn hóa 82,5% — chỉ tiêu từ 83% trở lên, hằng năm 2021-2023: "
         "không đạt"
     )
 
@@ -80,7 +83,7 @@ def test_a_full_sentence_in_each_language() -> None:
         (at_least(83), "at least 83%", "từ 83% trở lên"),
         (at_least(83, strict=True), "above 83%", "trên 83%"),
         (between(80, 95), "between 80 and 95%", "từ 80 đến 95%"),
-        (between("82.5", "82.5"), "exactly 82.5%", "đúng 82.5%"),
+        (between("82.5", "82.5"), "exactly 82.5%", "đúng 82,5%"),
         (exactly(90, better="higher"), "exactly 90%", "đúng 90%"),
     ],
 )
@@ -90,6 +93,66 @@ def test_conditions_in_words(condition: Condition, en: str, vi: str) -> None:
     )
     assert f"target {en}, every year 2021-2023" in in_en
     assert f"chỉ tiêu {vi}, hằng năm 2021-2023" in in_vi
+
+
+@pytest.mark.parametrize(
+    ("measure", "condition", "en", "vi"),
+    [
+        # A change since a baseline whose acceptable values are all falls: said as a cut.
+        (change_since("poor", 2020), at_most(-75), "cut by at least 75%", "giảm ít nhất 75%"),
+        (
+            change_since("poor", 2020),
+            at_most(-75, strict=True),
+            "cut by more than 75%",
+            "giảm trên 75%",
+        ),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            between("-1.5", -1, better="lower"),
+            "a fall of 1 to 1.5 percentage points",
+            "giảm từ 1 đến 1,5 điểm phần trăm",
+        ),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            exactly(-1, better="lower"),
+            "a fall of exactly 1 percentage point",
+            "giảm 1 điểm phần trăm",
+        ),
+        (
+            change_since("poor", 2020),
+            at_most(-75, tolerance=2),
+            "cut by at least 75%, within 2 percentage points",
+            "giảm ít nhất 75%, sai lệch cho phép 2 điểm phần trăm",
+        ),
+        # A condition that accepts a rise too, or no fall at all, keeps its numbers.
+        (change_since("poor", 2020), at_least(-5), "at least -5%", "từ -5% trở lên"),
+        (change_since("poor", 2020), at_most(0), "at most 0%", "không quá 0%"),
+        (
+            change_from_previous("poverty_rate", form="difference"),
+            between("-1.5", "0.5", better="lower"),
+            "between -1.5 and 0.5 percentage points",
+            "từ -1,5 đến 0,5 điểm phần trăm",
+        ),
+        # Against another metric a negative change is a shortfall, not a fall; an index
+        # is never negative.
+        (change_vs("revenue", "estimate"), at_most(-5), "at most -5%", "không quá -5%"),
+        (change_since("poor", 2020, form="index"), at_most(25), "at most 25%", "không quá 25%"),
+        # A warning keeps the numbers, so that the limit and the warning read alike.
+        (
+            change_since("poor", 2020),
+            at_most(-75, warning=-80),
+            "at most -75%, with a warning above -80%",
+            "không quá -75%, ngưỡng cảnh báo -80%",
+        ),
+    ],
+)
+def test_a_reduction_is_said_as_a_reduction(
+    measure: Measure, condition: Condition, en: str, vi: str
+) -> None:
+    plan = one_target_plan(measure, condition, by_deadline("2025-12-31"))
+    (target,) = plan.targets
+    assert target.describe(plan, "en").endswith(f" {en}, by 2025-12-31")
+    assert target.describe(plan, "vi").endswith(f" {vi}, đến ngày 31/12/2025")
 
 
 @pytest.mark.parametrize(
@@ -127,8 +190,8 @@ def test_schedules_in_words() -> None:
         "target at least 1500 billion VND, over the term: met"
     )
     assert vi == (
-        "2022: tổng vốn đầu tư 2021-2022 1500 billion VND — "
-        "chỉ tiêu từ 1500 billion VND trở lên, cả nhiệm kỳ: đạt"
+        "2022: tổng vốn đầu tư 2021-2022 1.500 billion VND — "
+        "chỉ tiêu từ 1.500 billion VND trở lên, cả nhiệm kỳ: đạt"
     )
 
 
@@ -139,7 +202,7 @@ def test_shortened_numbers_are_marked() -> None:
         ratio("capital", "spending"), between(50, 55), every_year(2021, 2021), figures, "2022-01-01"
     )
     assert "capital / spending ≈33.33%" in en
-    assert "chi đầu tư xây dựng cơ bản trên tổng chi ngân sách ≈33.33%" in vi
+    assert "chi đầu tư xây dựng cơ bản trên tổng chi ngân sách ≈33,33%" in vi
 
 
 def test_ratings_are_shown_by_their_labels() -> None:
@@ -322,3 +385,35 @@ def test_an_all_of_target_with_no_figure_by_its_deadline_is_explained() -> None:
     assert status is Status.NO_DATA
     assert en.endswith("by 2024-12-31: no data")
     assert vi.endswith("đến ngày 31/12/2024: chưa có số liệu")
+
+
+def test_a_deadline_target_quotes_its_latest_figure_before_the_deadline() -> None:
+    # On the line from 90 (2020) to 95 (2025): 91 in 2021 and 94 in 2023 are both on
+    # track, and the verdict is the latest figure's.
+    figures = [obs("coverage", 2020, 90), obs("coverage", 2021, 91), obs("coverage", 2023, 94)]
+    status, en, _ = explained(
+        value("coverage"),
+        at_least(95),
+        by_deadline("2025-12-31", baseline=2020),
+        figures,
+        "2024-06-30",
+    )
+    assert status is Status.ON_TRACK
+    assert en.startswith("2023: ")
+
+
+def test_a_deadline_target_without_a_final_figure_quotes_the_deadline() -> None:
+    # The 2021 figure cannot be judged (no 2020 figure to draw the line from), and none
+    # came for 2025: both periods are no data, and the deadline's decides.
+    status, en, vi = explained(
+        value("coverage"),
+        at_least(95),
+        by_deadline("2025-12-31", baseline=2020),
+        [obs("coverage", 2021, 91)],
+        "2026-06-30",
+    )
+    assert status is Status.NO_DATA
+    assert en.startswith("2025-12-31: ")
+    assert "no figure for the deadline" in en
+    assert vi.startswith("31/12/2025: ")  # the deadline as Vietnamese writes a day
+    assert "chưa có số liệu đến hạn ngày 31/12/2025" in vi

@@ -6,6 +6,7 @@ import importlib
 import inspect
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,6 +26,8 @@ PUBLIC_MODULES = (
     "conditions",
     "schedules",
     "plan",
+    "dates",
+    "provenance",
     "observations",
     "observations_io",
     "evaluation",
@@ -124,6 +127,19 @@ def test_star_import_gives_exactly_the_exports() -> None:
     assert sorted(namespace) == sorted(planmodel.__all__)
 
 
+def test_importing_the_package_does_not_import_the_optional_extras() -> None:
+    # openpyxl and pandas are optional extras, imported when a workbook or a DataFrame
+    # is asked for.
+    check = (
+        "import sys, planmodel, planmodel.tables, planmodel.cli; "
+        "print([name for name in ('openpyxl', 'pandas') if name in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_importing_the_package_does_not_import_hypothesis() -> None:
     # Hypothesis is an optional extra, needed only by planmodel.strategies.
     check = "import sys, planmodel; print('hypothesis' in sys.modules)"
@@ -185,9 +201,14 @@ def _every_kind_of_value() -> dict[type, list[object]]:
             replaced="2018-06-01", condition=planmodel.at_least(27), schedule=planmodel.over_term()
         ),
     ]
+    evaluation = planmodel.evaluate(plan, figures, "2025-06-30")
     seen: dict[type, list[object]] = {}
-    for root in (plan, list(figures), planmodel.evaluate(plan, figures, "2025-06-30"), others):
+    for root in (plan, list(figures), evaluation, others):
         _reachable(root, seen)
+    # A table is a sequence: its records are reached through it, not as a tuple.
+    for table in (evaluation.rows(), evaluation.target_rows()):
+        seen.setdefault(type(table), []).append(table)
+        _reachable(list(table), seen)
     return seen
 
 
@@ -208,3 +229,65 @@ def test_every_public_value_class_is_frozen_and_slotted() -> None:
         for field in attrs.fields(cls):
             with pytest.raises(attrs.exceptions.FrozenInstanceError):
                 setattr(instance, field.name, getattr(instance, field.name))
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    assert planmodel.__version__ == metadata.version("planmodel")
+
+
+def test_the_strategies_without_hypothesis_say_how_to_install_it() -> None:
+    # A Python whose import system cannot find Hypothesis, as where it is not installed.
+    script = (
+        "import sys\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'hypothesis' or name.startswith('hypothesis.'):\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "import planmodel\n"
+        "try:\n"
+        "    import planmodel.strategies\n"
+        "except ModuleNotFoundError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert 'pip install "planmodel[hypothesis]"' in done.stdout
+
+
+def test_without_openpyxl_and_pandas_the_core_works_and_names_the_extras() -> None:
+    # A Python whose import system cannot find openpyxl or pandas, as where the extras
+    # are not installed: everything else works, and each feature names its extra.
+    script = (
+        "import sys\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('openpyxl', 'pandas'):\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "import planmodel\n"
+        "from planmodel.tables import to_xlsx\n"
+        "plan = planmodel.load_plan('examples/longbien_2020_2025.json')\n"
+        "figures = planmodel.load_observations('examples/longbien_observations.csv', plan)\n"
+        "evaluation = planmodel.evaluate(plan, figures, '2025-06-30')\n"
+        "print(len(evaluation.rows().to_csv().splitlines()))\n"
+        "for attempt in (lambda: to_xlsx(evaluation), evaluation.to_pandas):\n"
+        "    try:\n"
+        "        attempt()\n"
+        "    except ModuleNotFoundError as exc:\n"
+        "        print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=EXAMPLES.parent,
+    )
+    assert done.stdout.splitlines()[1:] == [
+        'an Excel workbook needs openpyxl, which is not installed: pip install "planmodel[excel]"',
+        "a table as a DataFrame needs pandas, which is not installed: "
+        'pip install "planmodel[pandas]"',
+    ]
+    assert int(done.stdout.splitlines()[0]) > 1

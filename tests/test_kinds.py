@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from helpers import one_wide_target, result_of
 from planmodel import (
+    Bounded,
     Context,
     Measure,
     Missing,
@@ -24,6 +25,7 @@ from planmodel import (
     PlanLoadError,
     PlanValidationError,
     Status,
+    Tolerance,
     at_most,
     dumps_plan,
     every_year,
@@ -37,7 +39,8 @@ from planmodel.kinds import KindError, Registry, dimension_ref, metric_ref
 from planmodel.measures import MEASURES
 from planmodel.schema import plan_schema
 from planmodel.strategies import plans
-from planmodel.words import DimensionName, MetricName, Phrase, add_messages
+from planmodel.units import Unit
+from planmodel.words import Amount, DimensionName, MetricName, Phrase, add_messages
 
 
 def largest_of_members() -> type[Measure]:
@@ -181,3 +184,42 @@ def test_unregistering_a_kind_forgets_its_tag() -> None:
     assert "largest_of_members" not in MEASURES
     with pytest.raises(PlanLoadError, match='unknown measure kind "largest_of_members"'):
         load_plan(text)
+
+
+def test_a_numeric_condition_of_ones_own_needs_only_its_bounds() -> None:
+    # "Above 0, and at most the cap": a band open at the bottom. The verdict, the gap,
+    # the tolerance and the words of the tolerance come from Bounded.
+    @register_condition
+    @frozen
+    class PositiveUpTo(Bounded):
+        kind: ClassVar[str] = "positive_up_to"
+        cap: Decimal = field(converter=Decimal)
+        tolerance: Tolerance | None = None
+
+        def bounds(self) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+            return Decimal(0), True, self.cap, False
+
+        def bounds_words(self, unit: Unit) -> Phrase:
+            return Phrase("condition.between", lo=Decimal(0), hi=Amount(self.cap, unit, many=True))
+
+    condition = PositiveUpTo(Decimal(3), tolerance=Tolerance("0.5"))
+    plan = one_wide_target(value("x"), condition, every_year(2021, 2023))
+    target = plan.target("t")
+    found = result_of(
+        plan,
+        [
+            Observation("x", 2021, 2),
+            Observation("x", 2022, "3.5"),
+            Observation("x", 2023, 0),
+        ],
+        "2024-01-01",
+    )
+    assert [(j.status, j.gap) for j in found.judgements] == [
+        (Status.MET, 0),
+        (Status.NEARLY_MET, Decimal("0.5")),  # above the cap by the tolerance
+        # On the strict bound: not acceptable, yet within the tolerance of the values
+        # just above it that are: nearly met, gap 0 (the distance to the bound itself).
+        (Status.NEARLY_MET, 0),
+    ]
+    assert target.describe(plan, "en").startswith("x between 0 and 3")
+    assert "within 0.5" in target.describe(plan, "en")

@@ -8,25 +8,20 @@ target's reading in ``examples/longbien_2020_2025.py`` (semantics.md §7).
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import planmodel
-from helpers import PARTY_LEVELS, obs
-from planmodel import Observation, Plan, Rated, Status
+from helpers import PARTY_LEVELS, load_example, obs, run_example
+from planmodel import Observation, PartialDate, Plan, Rated, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SCRIPT = EXAMPLES / "longbien_2020_2025.py"
 PLAN_JSON = EXAMPLES / "longbien_2020_2025.json"
 REAL = EXAMPLES / "longbien_observations.csv"
 ILLUSTRATIVE = EXAMPLES / "longbien_illustrative.csv"
@@ -36,17 +31,7 @@ SOURCE_NAME = "longbien_2020_2025.vi.txt"
 NOT_DONE, DONE, GOOD, EXCELLENT = PARTY_LEVELS
 
 
-def _load_example() -> ModuleType:
-    # examples/ is not a package: load the script by its path, as a reader would run it.
-    spec = importlib.util.spec_from_file_location("longbien_2020_2025", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-example = _load_example()
+example = load_example("longbien_2020_2025")
 build_plan: Callable[[], Plan] = example.build_plan
 plan_json: Callable[[Plan], bytes] = example.plan_json
 
@@ -57,16 +42,7 @@ def plan() -> Plan:
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    """The example as a reader runs it: its own process, from another directory."""
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT.parent,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
+    return run_example("longbien_2020_2025", *args)
 
 
 # -- (a), (b) the plan file ---------------------------------------------------------------
@@ -170,11 +146,13 @@ def test_every_statement_is_verbatim(plan: Plan, kind: str) -> None:
 
 def test_provenance_matches_the_article(plan: Plan) -> None:
     lines = [_normal(line) for line in _source_text().splitlines() if line.strip()]
+    assert plan.source is not None
     assert plan.source.title["vi"] in lines
     assert any(line.startswith("Ngày đăng 20/08/2020") for line in lines)
-    assert plan.source.published == dt.date(2020, 8, 20)
+    assert plan.source.published == PartialDate(2020, 8, 20)
     assert plan.source_language == "vi"
     assert (plan.term.first, plan.term.last) == (2020, 2025)
+    assert plan.jurisdiction is not None
     assert plan.jurisdiction["vi"] == "Quận Long Biên, Hà Nội"
 
 

@@ -112,7 +112,7 @@ def test_a_ratio_per_n_is_said_per_n_never_as_percent() -> None:
         ratio("doctors", "population", per=10_000), at_least(10), every_year(2021, 2021)
     )
     assert plan.targets[0].describe(plan, "en") == (
-        "doctors per 10000 population at least 10 per 10,000, every year 2021-2021"
+        "doctors per 10,000 population at least 10 per 10,000, every year 2021-2021"
     )
     per_mille = one_wide_target(
         ratio("doctors", "population", per=1000), at_least(2), every_year(2021, 2021)

@@ -5,7 +5,22 @@ from __future__ import annotations
 import pytest
 
 from helpers import PARTY_RATING
-from planmodel import Level, Metric, RatingScale, Text
+from planmodel import (
+    Level,
+    Metric,
+    Observation,
+    Plan,
+    RatingScale,
+    Target,
+    Term,
+    Text,
+    at_least,
+    by_deadline,
+    evaluate,
+    every_year,
+    ratio,
+    value,
+)
 
 
 def test_a_metric_has_an_id_a_name_a_unit_and_a_better_side() -> None:
@@ -30,8 +45,65 @@ def test_better_is_higher_lower_or_none(better: str) -> None:
         Metric("revenue", Text(vi="Thu ngân sách"), "billion VND", better=better)  # type: ignore[arg-type]
 
 
+def test_a_metric_needs_only_an_id() -> None:
+    insured = Metric("insured")
+    assert (insured.name, insured.unit, insured.better, insured.holds) == (
+        None,
+        None,
+        None,
+        "number",
+    )
+    assert insured.name_in("en") == "insured"
+
+
+def test_a_metric_is_named_in_the_first_language_it_has() -> None:
+    revenue = Metric("revenue", Text(vi="Thu ngân sách", en="Budget revenue"))
+    assert revenue.name_in("fr", "en") == "Budget revenue"
+    assert Metric("pm25", Text(en="PM2.5")).name_in("zh") == "PM2.5"
+
+
+def test_figures_of_a_metric_without_name_or_unit_are_shown_by_its_id_as_plain_numbers() -> None:
+    plan = Plan(
+        id="insured",
+        title=Text(en="Health insurance for all"),
+        source_language="en",
+        term=Term(2020, 2025),
+        metrics=[Metric("insured"), Metric("doctors", unit="count"), Metric("wards")],
+        targets=[
+            Target(
+                id="t1",
+                text=Text(en="95 insured by the end of 2025"),
+                measure=value("insured"),
+                condition=at_least(95),
+                schedule=by_deadline("2025-12-31", baseline=2020),
+            ),
+            Target(
+                id="t2",
+                text=Text(en="At least one doctor per ward"),
+                measure=ratio("doctors", "wards", per=1),
+                condition=at_least(1),
+                schedule=every_year(2021, 2021),
+            ),
+        ],
+    )
+    figures = [
+        Observation("insured", 2020, 88),
+        Observation("insured", 2023, "93.5"),
+        Observation("doctors", 2021, 3),
+        Observation("wards", 2021, 2),
+    ]
+    result = evaluate(plan, figures, as_of="2024-03-01")
+    assert result.result("t1").explanation["en"] == (
+        "2023: insured 93.5 — target at least 95, by 2025-12-31: on track"
+    )
+    # Without the unit of wards, the quotient's is unknown: a plain number.
+    assert result.result("t2").explanation["en"] == (
+        "2021: doctors per wards 1.5 — target at least 1, every year 2021-2021: met"
+    )
+
+
 @pytest.mark.parametrize("unit", ["", "  "])
-def test_a_metric_needs_a_unit(unit: str) -> None:
+def test_a_unit_given_is_not_empty(unit: str) -> None:
     with pytest.raises(
         ValueError, match="unit: must not be empty \\(use 'count' for plain counts\\)"
     ):

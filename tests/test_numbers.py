@@ -173,23 +173,55 @@ def test_a_value_equal_to_a_bound_is_inside_it(value: Decimal) -> None:
         (Decimal("7.20"), "7.20"),
         (Decimal("1E+2"), "100"),
         (Decimal("-75"), "-75"),
-        (Decimal("0.0001"), "0.0001"),
+        (Decimal("12.5000"), "12.50"),  # exactly 12.50: nothing rounded away, no ≈
+        (Decimal("0.0001"), "≈0.00"),
         (Decimal(1) / 3, "≈0.33"),
         (Decimal(2) / 3, "≈0.67"),
+        (Decimal("104.6875"), "≈104.69"),
+        (Decimal("99.125"), "≈99.13"),  # a half goes away from zero, as by hand
+        (Decimal("-99.125"), "≈-99.13"),
+        (Decimal("-0.001"), "≈0.00"),  # never ≈-0.00
+        (Decimal("-0"), "0"),
     ],
 )
-def test_numbers_are_shown_plainly_with_a_visible_mark_when_shortened(
+def test_computed_numbers_show_two_decimals_at_most_and_a_mark_when_rounded(
     value: Decimal, shown: str
 ) -> None:
     assert format_number(value) == shown
 
 
-@given(decimals(-(10**6), 10**6, 4))
-def test_numbers_with_few_places_are_shown_exactly(value: Decimal) -> None:
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("0.0001"), "0.0001"),
+        (Decimal("104.6875"), "104.6875"),
+        (Decimal("93.50"), "93.50"),
+        (Decimal("1E+3"), "1000"),
+        (Decimal("1e-50"), "0." + "0" * 49 + "1"),
+    ],
+)
+def test_figures_as_given_keep_every_digit(value: Decimal, shown: str) -> None:
+    assert format_number(value, given=True) == shown
+
+
+@given(decimals(-(10**6), 10**6, 6))
+def test_a_computed_number_is_within_half_a_hundredth_and_marked_unless_exact(
+    value: Decimal,
+) -> None:
     shown = format_number(value)
+    digits = Decimal(shown.removeprefix("≈"))
+    assert "E" not in shown
+    assert -digits.as_tuple().exponent <= 2  # type: ignore[operator]
+    assert abs(Fraction(digits) - Fraction(value)) <= Fraction(1, 200)
+    assert shown.startswith("≈") is (digits != value)
+
+
+@given(decimals(-(10**6), 10**6, 8))
+def test_a_figure_as_given_is_shown_exactly(value: Decimal) -> None:
+    shown = format_number(value, given=True)
     assert "≈" not in shown
     assert "E" not in shown
-    assert Decimal(shown) == value
+    assert Decimal(shown).as_tuple() == value.as_tuple()  # the same digits, zeros and all
 
 
 def test_numbers_beyond_the_exact_range_are_refused_on_the_way_in() -> None:

@@ -14,8 +14,15 @@ from hypothesis import given
 
 from helpers import OBSERVED_PLAN
 from mutations import FUZZ, mutated_csv
-from planmodel import Distribution, Observation, ObservationsError, load_observations
-from planmodel._observations_csv import _from_plain_lines, _from_rows, _plain_lines
+from planmodel import (
+    ArgumentError,
+    Distribution,
+    Observation,
+    ObservationsError,
+    load_observations,
+)
+from planmodel._observations_csv import from_strict_rows
+from planmodel._observations_plain import from_plain_lines, plain_lines
 from planmodel.periods import PERIOD_FORMS
 
 
@@ -204,8 +211,8 @@ LONGBIEN_CSV = (EXAMPLES / "longbien_illustrative.csv").read_text(encoding="utf-
 
 
 def _plainly(text: str) -> tuple[list[Observation], list[str]] | None:
-    lines = _plain_lines(text)
-    return None if lines is None else _from_plain_lines(lines)
+    lines = plain_lines(text)
+    return None if lines is None else from_plain_lines(lines)
 
 
 @pytest.mark.parametrize("line_end", ["\n", "\r\n"])
@@ -215,7 +222,7 @@ def test_the_long_bien_figures_are_read_plainly_as_the_strict_reader_reads_them(
     text = LONGBIEN_CSV.replace("\n", line_end)
     plainly = _plainly(text)
     assert plainly is not None
-    assert _from_rows(text) == (*plainly, [])
+    assert from_strict_rows(text) == (*plainly, [])
 
 
 @FUZZ
@@ -226,7 +233,7 @@ def test_changed_figures_are_read_plainly_only_as_the_strict_reader_reads_them(
     plainly = _plainly(text)
     if plainly is None:
         return  # read by the strict reader, which names every problem
-    assert _from_rows(text) == (*plainly, [])
+    assert from_strict_rows(text) == (*plainly, [])
 
 
 @pytest.mark.parametrize(
@@ -241,3 +248,115 @@ def test_changed_figures_are_read_plainly_only_as_the_strict_reader_reads_them(
 )
 def test_text_the_plain_path_does_not_vouch_for_is_left_to_the_strict_reader(text: str) -> None:
     assert _plainly(text) is None
+
+
+# -- CSV as Excel writes it where the decimal mark is a comma --------------------------------
+
+#: What Excel set to Vietnamese saves as "CSV UTF-8": a byte order mark, semicolons,
+#: decimal commas, CRLF line ends, and quotes only around a cell that needs them (one
+#: holding a semicolon, a quote or a line break).
+EXCEL_VI = (
+    "\ufeffmetric;period;value;level;count;source;note\r\n"
+    'cultural_families;2023;94,1;;;kinhtedothi.vn;"tỷ lệ đạt 94,10%; ước ""sơ bộ"""\r\n'
+    "new_members;2022;185;;;;\r\n"
+    "party_orgs;2023;;hoan_thanh_tot;37;;\r\n"
+    "party_orgs;2023;;hoan_thanh;2;;\r\n"
+    'cultural_families;2022;-0,5;;;;"hai\r\ndòng"\r\n'
+)
+
+
+def semicolon_problems(text: str) -> list[str]:
+    with pytest.raises(ObservationsError) as info:
+        load_observations(text.encode("utf-8"), OBSERVED_PLAN, csv_dialect="excel-semicolon")
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_the_excel_semicolon_dialect_reads_decimal_commas_exactly() -> None:
+    found = list(load_observations(EXCEL_VI.encode("utf-8"), csv_dialect="excel-semicolon"))
+    assert [(o.metric, o.period, o.value, o.note) for o in found] == [
+        ("cultural_families", 2023, Decimal("94.1"), 'tỷ lệ đạt 94,10%; ước "sơ bộ"'),
+        ("new_members", 2022, Decimal("185"), None),
+        ("cultural_families", 2022, Decimal("-0.5"), "hai\r\ndòng"),
+        ("party_orgs", 2023, Distribution(hoan_thanh_tot=37, hoan_thanh=2), None),
+    ]
+    assert str(found[0].value) == "94.1"  # the digits as written, the comma a point
+
+
+def test_a_semicolon_file_without_the_dialect_is_refused_naming_the_option() -> None:
+    assert problems(EXCEL_VI) == [
+        "row 1: the columns are separated by semicolons, as Excel writes CSV where the "
+        "decimal mark is a comma: read the file with csv_dialect='excel-semicolon' (on the "
+        "command line --csv-dialect excel-semicolon)"
+    ]
+    # However its header is quoted, and when Excel names its delimiter on a first line.
+    assert len(problems('"metric";"period";"value"\r\nnew_members;2022;185\r\n')) == 1
+    assert problems("sep=;\nmetric;period;value\nnew_members;2022;185\n")[0].startswith(
+        "row 1: the columns are separated by semicolons"
+    )
+
+
+def test_a_comma_file_read_in_the_semicolon_dialect_is_refused_naming_the_default() -> None:
+    assert semicolon_problems("metric,period,value\nnew_members,2022,185\n") == [
+        "row 1: the columns are separated by commas: read the file with "
+        "csv_dialect='rfc4180' (the default; on the command line --csv-dialect rfc4180)"
+    ]
+
+
+def test_excel_names_its_delimiter_on_a_line_that_is_not_a_row() -> None:
+    text = "sep=;\r\nmetric;period;value\r\nnew_members;2022;185\r\nnew_members;2023;x\r\n"
+    assert semicolon_problems(text) == ["row 3, column value: expected a number, got 'x'"]
+    assert problems("sep=,\nmetric,period,value\nnew_members,2023,x\n") == [
+        "row 2, column value: expected a number, got 'x'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        (
+            "8.760",
+            "; the decimal mark of this file is a comma, so a point can only separate "
+            "thousands: write numbers without a thousands separator, e.g. 8760 or 94,10",
+        ),
+        ("1.234,5", "; the decimal mark of this file is a comma, so a point can only"),
+        ("94,10%", "; write a percentage without the % sign, e.g. 94.10 for 94.10%"),
+        ("94,1,0", ""),
+    ],
+)
+def test_numbers_in_the_semicolon_dialect_are_refused_rather_than_guessed(
+    written: str, hint: str
+) -> None:
+    (message,) = semicolon_problems(f"metric;period;value\nnew_members;2022;{written}\n")
+    assert message.startswith(f"row 2, column value: expected a number, got {written!r}{hint}")
+
+
+def test_a_date_written_day_first_is_refused_with_the_iso_form() -> None:
+    (message,) = semicolon_problems("metric;period;value\nnew_members;31/12/2023;185\n")
+    assert message.endswith(
+        "got '31/12/2023'; write a date as 2023-12-31 (31/12/2023 is read differently in "
+        "different languages)"
+    )
+
+
+def test_the_strict_reader_keeps_its_guarantees_in_the_semicolon_dialect() -> None:
+    assert semicolon_problems('metric;period;value;note\nnew_members;2022;185;"open\n') == [
+        "row 2, column note: the quoted cell opened here (line 2) never closes: a closing "
+        "quote is missing, so every later row would be read into this cell"
+    ]
+    assert semicolon_problems('metric;period;value;note\nnew_members;2022;185;a "b"\n') == [
+        "row 2, column note: a quote inside an unquoted cell; quote the whole cell and "
+        'double the quotes inside it ("say ""yes""")'
+    ]
+
+
+def test_an_unknown_dialect_is_an_argument_error() -> None:
+    with pytest.raises(ArgumentError) as info:
+        load_observations("metric,period,value\n", csv_dialect="excel")
+    assert [str(p) for p in info.value.problems] == [
+        "csv_dialect: expected one of 'rfc4180', 'excel-semicolon', got 'excel'"
+    ]
+    with pytest.raises(ArgumentError, match="csv_dialect: applies to CSV only; this is JSON"):
+        load_observations(
+            '{"schema": "planmodel-observations/1", "observations": []}',
+            csv_dialect="excel-semicolon",
+        )

@@ -8,7 +8,7 @@ constructor's ``ValueError`` for a rule inside one piece), and loaded from JSON
 from __future__ import annotations
 
 import copy
-import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -27,12 +27,17 @@ from helpers import (
 )
 from planmodel import (
     Breakthrough,
+    Dimension,
     Direction,
+    Level,
     Metric,
+    PartialDate,
     Plan,
     PlanLoadError,
     PlanValidationError,
     Problem,
+    RatingScale,
+    Revision,
     Source,
     Target,
     Term,
@@ -595,8 +600,9 @@ def test_lists_are_stored_as_tuples_and_dates_are_parsed() -> None:
     plan = build()
     assert isinstance(plan.objective, tuple)
     assert isinstance(plan.targets, tuple)
-    assert plan.adopted == dt.date(2020, 8, 20)
-    assert plan.source.published == dt.date(2020, 8, 20)
+    assert plan.adopted == PartialDate(2020, 8, 20)
+    assert plan.source is not None
+    assert plan.source.published == PartialDate(2020, 8, 20)
 
 
 def test_plans_compare_by_value_not_by_their_index() -> None:
@@ -644,3 +650,243 @@ def test_the_source_language_must_be_a_language_tag() -> None:
 def test_a_source_url_that_cannot_be_written_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^url: holds a lone surrogate"):
         Source(title=vi("Nghị quyết"), url="https://example.org/\ud800", published="2020-08-20")
+
+
+# -- a plan states what is known, and nothing else -----------------------------------------
+
+#: The one target of the short plans below, and the metric it measures.
+INSURED = Target(
+    id="t1",
+    text=Text(en="95% insured by the end of 2025"),
+    measure=value("insured"),
+    condition=at_least(95),
+    schedule=by_deadline("2025-12-31", baseline=2020),
+)
+
+#: A short plan, as a person writes it by hand: no provenance, no objective, a metric
+#: with neither name nor unit.
+SHORT_PLAN = """{
+  "schema": "planmodel/1",
+  "id": "insured",
+  "title": {"en": "Health insurance for all"},
+  "term": {"first": 2021, "last": 2025},
+  "source_language": "en",
+  "metrics": [{"id": "insured"}],
+  "targets": [
+    {
+      "id": "t1",
+      "text": {"en": "95% insured by the end of 2025"},
+      "measure": {"kind": "value", "metric": "insured"},
+      "condition": {"kind": "at_least", "value": 95},
+      "schedule": {"kind": "by_deadline", "deadline": "2025-12-31", "baseline": 2020}
+    }
+  ]
+}"""
+
+
+def test_a_plan_needs_no_provenance_objective_or_metric_name() -> None:
+    built = Plan(
+        id="insured",
+        title=Text(en="Health insurance for all"),
+        term=Term(2021, 2025),
+        source_language="en",
+        metrics=[Metric("insured")],
+        targets=[INSURED],
+    )
+    assert (built.jurisdiction, built.adopted, built.adopted_by, built.source) == (None,) * 4
+    assert built.objective == ()
+    assert load_plan(SHORT_PLAN) == built
+    written = dump_plan(built)
+    assert [key for key in written if key in PROVENANCE_KEYS] == []
+    assert written["metrics"] == [{"id": "insured"}]
+
+
+PROVENANCE_KEYS = ("jurisdiction", "adopted", "adopted_by", "source", "objective")
+
+
+@pytest.mark.parametrize("missing", ["id", "title", "term", "source_language"])
+def test_what_a_plan_needs_is_still_required(missing: str) -> None:
+    document = json.loads(SHORT_PLAN)
+    del document[missing]
+    assert load_problems(document) == (Problem(f"$.{missing}", "required key missing"),)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org",
+        "http://longbien.hanoi.gov.vn/tin-tuc/van-kien.html?id=12#muc-2",
+        "https://hà-nội.vn/kế-hoạch",
+        "https://[2001:db8::1]:8443/plan",
+    ],
+)
+def test_a_web_address_is_accepted(url: str) -> None:
+    assert Source(title=vi("Nghị quyết"), url=url).url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "example.org",
+        "www.example.org/plan",
+        "ftp://example.org/plan.pdf",
+        "https://",
+        "https:///plan",
+        "https://example.org/a plan",
+        "https://user:secret@example.org",
+        "mailto:office@example.org",
+        "",
+    ],
+)
+def test_a_url_that_is_not_a_web_address_is_refused(url: str) -> None:
+    message = (
+        f"{url!r} is not a web address (http:// or https://, then a host name, with no spaces)"
+    )
+    with pytest.raises(ValueError, match=f"^url: {re.escape(message)}$"):
+        Source(title=vi("Nghị quyết"), url=url)
+    document = document_with()
+    document["source"]["url"] = url
+    assert load_problems(document) == (Problem("$.source.url", message),)
+
+
+# -- the source-language rule covers the plan's statements ---------------------------------
+
+# From the table of main indicators of the 14th Five-Year Plan of the People's Republic of
+# China (2021-2025): the surveyed urban unemployment rate kept within 5.5%.
+ZH_TITLE = "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要"
+ZH_TARGET = "城镇调查失业率控制在5.5%以内"
+
+
+def zh(words: str) -> Text:
+    return Text({"zh": words, "en": "(translation)"})
+
+
+def chinese_plan(**changes: Any) -> dict[str, Any]:
+    """A Chinese-language plan whose encoder named everything of their own in English."""
+    rating = RatingScale(
+        "rating",
+        Text(en="Assessment"),
+        (Level("weak", Text(en="Weak")), Level("good", Text(en="Good"))),
+    )
+    return {
+        "id": "cn-14th-fyp",
+        "title": zh(ZH_TITLE),
+        "term": Term(2021, 2025),
+        "source_language": "zh",
+        "jurisdiction": Text(en="People's Republic of China"),
+        "objective": [zh("经济发展取得新成效")],
+        "directions": [Direction("d1", zh("坚持创新驱动发展"))],
+        "breakthroughs": [Breakthrough("b1", zh("全面深化改革"))],
+        "metrics": [
+            Metric(
+                "unemployment",
+                Text(en="Surveyed urban unemployment rate"),
+                "percent",
+                "lower",
+                dimensions=[Dimension("region", Text(en="Region"))],
+                definition=Text(en="Surveyed, not registered, unemployment"),
+            ),
+            Metric("provinces", Text(en="Provincial governments"), scale="rating"),
+        ],
+        "scales": [rating],
+        "targets": [
+            Target(
+                id="t1",
+                text=zh(ZH_TARGET),
+                measure=value("unemployment"),
+                condition=at_most("5.5"),
+                schedule=every_year(2021, 2025),
+                notes=Text(en="'Within 5.5%' is read as at most 5.5, inclusive."),
+                revisions=[
+                    Revision(
+                        replaced="2022-01-01",
+                        text=zh("城镇调查失业率控制在6%以内"),
+                        reason=Text(en="An illustrative earlier wording."),
+                        measure=value("unemployment"),
+                        condition=at_most(6),
+                        schedule=every_year(2021, 2025),
+                    )
+                ],
+            ),
+            Target(
+                id="t2",
+                text=zh("地方政府考核良好"),
+                measure=lowest_rating("provinces"),
+                condition=rating_at_least("good"),
+                schedule=every_year(2021, 2025),
+            ),
+        ],
+        **changes,
+    }
+
+
+def test_a_chinese_plan_with_english_names_labels_and_notes_is_valid() -> None:
+    plan = Plan(**chinese_plan())
+    assert plan.metric("unemployment").name == Text(en="Surveyed urban unemployment rate")
+    assert load_plan(dump_plan(plan)) == plan
+
+
+def test_the_statements_are_the_title_objective_directions_breakthroughs_and_targets() -> None:
+    assert [where for where, _ in Plan(**chinese_plan()).statements()] == [
+        "$.title",
+        "$.objective[0]",
+        "$.directions[0].text",
+        "$.breakthroughs[0].text",
+        "$.targets[0].text",
+        "$.targets[1].text",
+        "$.targets[0].revisions[0].text",
+    ]
+
+
+ENGLISH_ONLY = Text(en="In English only")
+
+
+def _english_target(plan: dict[str, Any]) -> dict[str, Any]:
+    first, second = plan["targets"]
+    return {"targets": [first, attrs.evolve(second, text=ENGLISH_ONLY)]}
+
+
+def _english_revision(plan: dict[str, Any]) -> dict[str, Any]:
+    first, second = plan["targets"]
+    revision = attrs.evolve(first.revisions[0], text=ENGLISH_ONLY)
+    return {"targets": [attrs.evolve(first, revisions=[revision]), second]}
+
+
+#: Each statement: its path, where it sits in the file, and the plan with it in English only.
+STATEMENTS: list[tuple[str, tuple[str | int, ...], Callable[[dict[str, Any]], dict[str, Any]]]] = [
+    ("$.title", ("title",), lambda plan: {"title": ENGLISH_ONLY}),
+    ("$.objective[0]", ("objective", 0), lambda plan: {"objective": [ENGLISH_ONLY]}),
+    (
+        "$.directions[0].text",
+        ("directions", 0, "text"),
+        lambda plan: {"directions": [Direction("d1", ENGLISH_ONLY)]},
+    ),
+    (
+        "$.breakthroughs[0].text",
+        ("breakthroughs", 0, "text"),
+        lambda plan: {"breakthroughs": [Breakthrough("b1", ENGLISH_ONLY)]},
+    ),
+    ("$.targets[1].text", ("targets", 1, "text"), _english_target),
+    (
+        "$.targets[0].revisions[0].text",
+        ("targets", 0, "revisions", 0, "text"),
+        _english_revision,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("where", "path", "change"), STATEMENTS, ids=[where for where, _, _ in STATEMENTS]
+)
+def test_a_statement_without_source_language_text_is_refused_with_its_path(
+    where: str,
+    path: tuple[str | int, ...],
+    change: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    expected = (Problem(where, "no text in the source language 'zh'"),)
+    with pytest.raises(PlanValidationError) as info:
+        Plan(**chinese_plan(**change(chinese_plan())))
+    assert info.value.problems == expected
+    document = dump_plan(Plan(**chinese_plan()))
+    set_at(*path, to=ENGLISH_ONLY.as_dict())(document)
+    assert load_problems(document) == expected

@@ -32,6 +32,7 @@ from planmodel.words import say
 
 
 def hotspots(ward: str, year: int, count: int) -> Observation:
+    """The number of drug hotspots reported for *ward* in *year*."""
     return Observation("hotspots", year, count, breakdown={"ward": ward})
 
 
@@ -219,3 +220,28 @@ def test_over_one_member_a_quantifier_is_the_plain_target(
         assert [j.status for j in found.members[0].judgements] == [
             j.status for j in result_of(plain, whole, as_of).judgements
         ]
+
+
+def test_two_members_failing_in_different_years_are_both_named() -> None:
+    # Every ward at most 0 hotspots each year 2022-2024: Bồ Đề fails in 2022, Cự Khối in
+    # 2024; each is judged on its own years.
+    plan = one_wide_target(
+        value("hotspots"), at_most(0), every_year(2022, 2024), across=every("ward")
+    )
+    figures = [hotspots(ward, year, 0) for ward in WARDS for year in (2022, 2023, 2024)]
+    figures = [
+        f
+        for f in figures
+        if (f.breakdown["ward"], f.period) not in {("Bồ Đề", 2022), ("Cự Khối", 2024)}
+    ]
+    figures += [hotspots("Bồ Đề", 2022, 1), hotspots("Cự Khối", 2024, 3)]
+    found = result_of(plan, figures, "2025-01-01")
+    assert found.status is Status.NOT_MET
+    assert found.short == ("Bồ Đề", "Cự Khối")
+    failing = {
+        m.member: [j.period for j in m.judgements if j.status is Status.NOT_MET]
+        for m in found.members
+        if m.member in found.short
+    }
+    assert failing == {"Bồ Đề": [2022], "Cự Khối": [2024]}
+    assert "13 of 15 succeed; not met: Bồ Đề and Cự Khối" in found.explanation["en"]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,7 +20,8 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from helpers import whole_plans
+import planmodel
+from helpers import make_plan, obs, target, whole_plans
 from mutations import FUZZ, accepted_numbers
 from planmodel import (
     Level,
@@ -33,6 +38,7 @@ from planmodel import (
     all_of,
     at_least,
     at_most,
+    between,
     by_deadline,
     count_below,
     dump_plan,
@@ -43,6 +49,7 @@ from planmodel import (
     lowest_rating,
     part,
     rating_at_least,
+    ratio,
     share_at_least,
     value,
 )
@@ -57,7 +64,7 @@ from planmodel.reports import (
 )
 from planmodel.reports.terminal import width
 from planmodel.strategies import observations_for, plans
-from planmodel.words import status_word
+from planmodel.words import Marks, add_language, status_word
 
 
 def _t(vi: str, en: str) -> Text:
@@ -142,6 +149,67 @@ def evaluation_of(plan: Plan = PLAN, coverage_2022: str = "93.5") -> Evaluation:
 EVALUATION = evaluation_of()
 
 
+# -- provenance as the plan states it ----------------------------------------------------
+
+
+def test_the_outline_shows_the_provenance_the_plan_states() -> None:
+    lines = render_outline(PLAN).splitlines()
+    assert lines[:3] == [
+        "Example ward plan 2021-2023",
+        "example_ward · Example ward · term 2021-2023 · adopted 2021-01-15",
+        "Source: Resolution (published 2021-01-20) https://example.org",
+    ]
+
+
+@pytest.mark.parametrize("when", ["2021", "2021-01", "2021-01-15"])
+def test_the_outline_shows_dates_as_given(when: str) -> None:
+    source = Source(title=_t("Nghị quyết", "Resolution"), published=when)
+    plan = attrs.evolve(PLAN, adopted=when, adopted_by=_t("HĐND", "The council"), source=source)
+    assert render_outline(plan).splitlines()[1:3] == [
+        f"example_ward · Example ward · term 2021-2023 · adopted {when} by The council",
+        f"Source: Resolution (published {when})",
+    ]
+    assert render_outline(plan, lang="vi").splitlines()[1:3] == [
+        f"example_ward · Phường mẫu · nhiệm kỳ 2021-2023 · thông qua {when} bởi HĐND",
+        f"Nguồn: Nghị quyết (đăng {when})",
+    ]
+
+
+def test_the_outline_leaves_out_what_the_plan_does_not_state() -> None:
+    plan = attrs.evolve(
+        PLAN,
+        jurisdiction=None,
+        adopted=None,
+        source=None,
+        objective=(),
+        metrics=[Metric("coverage", unit="percent"), Metric("waste"), PLAN.metrics[2]],
+    )
+    outline = render_outline(plan)
+    assert outline.splitlines()[:3] == [
+        "Example ward plan 2021-2023",
+        "example_ward · term 2021-2023",
+        "",
+    ]
+    assert "General objective" not in outline
+    assert "  - coverage (percent)\n  - waste\n" in outline
+
+
+def test_evaluation_reports_leave_out_a_jurisdiction_the_plan_does_not_state() -> None:
+    plan = attrs.evolve(PLAN, jurisdiction=None)
+    evaluation = evaluation_of(plan)
+    assert render_text(plan, evaluation).splitlines()[1] == (
+        "Plan example_ward · evaluated as of 2023-06-30"
+    )
+    assert render_markdown(plan, evaluation).splitlines()[2] == (
+        "Plan `example_ward` · evaluated as of 2023-06-30"
+    )
+    assert '<p class="meta">Plan example_ward · evaluated as of 2023-06-30</p>' in render_html(
+        plan, evaluation
+    )
+    with_it = render_text(PLAN, EVALUATION).splitlines()[1]
+    assert with_it == "Plan example_ward · Example ward · evaluated as of 2023-06-30"
+
+
 def test_the_example_has_the_verdicts_the_reports_are_tested_on() -> None:
     statuses = {result.target: result.status for result in EVALUATION.targets}
     assert statuses == {
@@ -183,10 +251,16 @@ def test_text_columns_line_up(lang: str) -> None:
         assert f" {result.target} " in row
 
 
+def unwrapped(text: str) -> str:
+    """*text* with its lines joined and its spaces collapsed: what a wrapped report
+    says, wherever its lines break."""
+    return " ".join(text.split())
+
+
 def test_text_explains_every_target_and_names_every_missing_figure() -> None:
     text = render_text(PLAN, EVALUATION)
     for result in EVALUATION.targets:
-        assert result.explanation["en"] in text
+        assert unwrapped(result.explanation["en"]) in unwrapped(text)
     missing = text[text.index("? no data:") :]
     assert "t3 2022" in missing
     assert "t4 2022: no ratings for party organisations in 2022" in missing
@@ -196,6 +270,75 @@ def test_text_shows_progress_and_rating_labels() -> None:
     text = render_text(PLAN, EVALUATION)
     assert "70%" in text  # coverage 93.5 on the way from 90 to 95
     assert "Done" in text  # the lowest rating, by its label
+
+
+def _overview_rows(text: str, plan: Plan) -> list[str]:
+    lines = text.splitlines()
+    header_at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("#  "))
+    rows = lines[header_at + 1 :]
+    # A row whose latest figures wrap goes on under its number: keep the numbered lines.
+    return [row for row in rows[: rows.index("")] if row[:6].strip()]
+
+
+@pytest.mark.parametrize("size", [60, 80, 200])
+def test_the_overview_names_each_target_by_its_title_shortened_to_fit(size: int) -> None:
+    text = render_text(PLAN, EVALUATION, width=size)
+    for row, shown_target in zip(_overview_rows(text, PLAN), PLAN.targets, strict=True):
+        assert width(row) <= size, row
+        title = shown_target.text["en"]
+        shown = row.split(f" {shown_target.id} ", 1)[1].split("  ")[0]
+        # The whole title, or its start cut at a space with "…".
+        assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1])), shown
+    assert "…" not in "\n".join(_overview_rows(render_text(PLAN, EVALUATION, width=200), PLAN))
+
+
+@whole_plans
+@given(
+    st.data(),
+    plans(max_targets=4),
+    st.sampled_from(["en", "vi"]),
+    st.integers(40, 160),
+)
+def test_every_line_of_a_text_report_fits_its_width(
+    data: st.DataObject, plan: Plan, lang: str, size: int
+) -> None:
+    figures = data.draw(observations_for(plan))
+    evaluation = evaluate(plan, figures, as_of=f"{plan.term.last}-06-30")
+    coloured = render_text(plan, evaluation, lang=lang, width=size, color=True)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert text == render_text(plan, evaluation, lang=lang, width=size)
+    too_wide = [line for line in text.splitlines() if width(line) > size]
+    assert too_wide == []
+    # Wrapping moves words between lines, never drops them: every sentence is there.
+    whole = unwrapped(text)
+    for result in evaluation.targets:
+        assert unwrapped(evaluation.say(result.explanation_words(), lang)) in whole
+
+
+def test_a_table_too_wide_for_its_lines_becomes_records() -> None:
+    text = render_text(PLAN, EVALUATION, lang="vi", width=40)
+    assert max(width(line) for line in text.splitlines()) <= 40
+    # The 2022 waste figure, its status and its gap, each named by its header.
+    assert "2022 · Giá trị 98% · ✗ không đạt · Khoảng cách 2 điểm phần trăm" in unwrapped(text)
+
+
+def test_a_long_note_goes_under_its_row() -> None:
+    text = render_text(PLAN, EVALUATION, width=60)
+    lines = text.splitlines()
+    at = next(
+        i for i, line in enumerate(lines) if line.startswith("     2022") and "no data" in line
+    )
+    assert "no ratings" not in lines[at]
+    assert lines[at + 1].strip() == "no ratings for party organisations in 2022"
+
+
+def test_a_brief_report_stops_after_the_table_of_targets() -> None:
+    full = render_text(PLAN, EVALUATION)
+    brief = render_text(PLAN, EVALUATION, brief=True)
+    assert full.startswith(brief)
+    assert brief.splitlines()[-1] == _overview_rows(full, PLAN)[-1]
+    assert "Requirement" not in brief
+    assert "? no data:" not in brief
 
 
 def test_width_counts_terminal_columns() -> None:
@@ -313,6 +456,190 @@ def test_html_progress_bar_is_clipped_but_the_figure_is_exact() -> None:
     assert "Progress -100% (2022)" in behind
 
 
+def test_a_target_without_figures_says_so_instead_of_drawing_an_empty_chart() -> None:
+    nothing = evaluate(PLAN, [Observation("coverage", 2020, 90)], as_of="2023-06-30")
+    sections = _sections(render_html(PLAN, nothing))
+    t2 = sections[1]  # waste: no figure at all, two due years
+    assert "<svg" not in t2
+    assert '<div class="bar"' not in t2
+    assert '<p class="no-figures">no figures yet</p>' in t2
+    assert "no figure for waste collected in 2021" in t2  # the table still says why
+    vi = _sections(render_html(PLAN, nothing, lang="vi"))[1]
+    assert '<p class="no-figures">chưa có số liệu</p>' in vi
+    # A target with figures keeps its chart.
+    assert "<svg" in _sections(render_html(PLAN, EVALUATION))[1]
+
+
+class _Tables(HTMLParser):
+    """The tables of a page: their captions, header cells' scopes, and each data cell's
+    label beside the header of its column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, Any]] = []
+        self.scopes: list[str | None] = []
+        self.labelled: list[tuple[str | None, str]] = []
+        self._text: list[str] | None = None
+        self._column = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self.tables.append({"caption": None, "headers": [], "cards": found.get("class")})
+        elif tag == "caption":
+            self._text = []
+        elif tag == "tr":
+            self._column = 0
+        elif tag == "th":
+            self.scopes.append(found.get("scope"))
+            if found.get("scope") == "col":
+                self._text = []
+            else:
+                self._column += 1
+        elif tag == "td":
+            table = self.tables[-1]
+            header = table["headers"][self._column] if self._column < len(table["headers"]) else ""
+            if table["cards"] == "cards":
+                self.labelled.append((found.get("data-label"), header))
+            self._column += 1
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption" and self._text is not None:
+            self.tables[-1]["caption"] = "".join(self._text)
+            self._text = None
+        elif tag == "th" and self._text is not None:
+            self.tables[-1]["headers"].append("".join(self._text))
+            self._text = None
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_html_tables_have_captions_and_header_cells_with_a_scope(lang: str) -> None:
+    parser = _Tables()
+    parser.feed(render_html(PLAN, EVALUATION, lang=lang))
+    judged = "Judgements by period" if lang == "en" else "Đánh giá theo từng kỳ"
+    captions = [table["caption"] for table in parser.tables]
+    assert len(captions) == 2 + 5  # summary, targets, one per measure judged
+    assert all(captions)
+    assert captions[2:4] == [f"t1: {judged}", f"t2: {judged}"]
+    # The two parts of t3's all-of, each named by its requirement.
+    for caption in captions[4:6]:
+        assert caption.startswith("t3 — ")
+        assert caption.endswith(f": {judged}")
+    assert captions[6] == f"t4: {judged}"
+    assert parser.scopes
+    assert set(parser.scopes) <= {"col", "row"}
+    # On a narrow screen each cell is shown under its column's header: the same words.
+    assert parser.labelled
+    assert all(label == header for label, header in parser.labelled)
+
+
+def test_html_prints_its_tables_whole() -> None:
+    page = render_html(PLAN, EVALUATION)
+    printed = page[page.index("@media print") :]
+    assert "thead { display: table-header-group; }" in printed  # headers on every page
+    assert "break-inside: avoid" in printed
+    # The cards of a narrow screen are for screens only: paper gets the tables.
+    assert "@media screen and (max-width: 40rem)" in page
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM = _chromium()
+
+#: A page that shows the report in a frame *width* pixels wide, and writes into its own
+#: body what the report measures there: the document's width and the smallest chart
+#: label as drawn. A frame, because a headless window is never narrower than 500 px.
+_MEASURE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head>
+<body style="margin:0"><iframe id="page" style="border:0;display:block;width:{width}px;
+height:900px" srcdoc="{report}"></iframe><script>
+const frame = document.getElementById("page");
+function measure() {{
+  const doc = frame.contentDocument, root = doc.documentElement;
+  let smallest = null;
+  for (const text of doc.querySelectorAll("svg text")) {{
+    const drawn = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+    smallest = smallest === null ? drawn : Math.min(smallest, drawn);
+  }}
+  const wider = [...doc.querySelectorAll("body *")]
+    .filter((node) => node.getBoundingClientRect().right > root.clientWidth + 0.5)
+    .map((node) => node.tagName + "." + (node.getAttribute("class") || ""));
+  document.body.setAttribute("data-measured", JSON.stringify({{
+    document: root.scrollWidth, viewport: root.clientWidth, label: smallest,
+    wider: wider.slice(0, 5)}}));
+}}
+if (frame.contentDocument.URL === "about:srcdoc" &&
+    frame.contentDocument.readyState === "complete") measure();
+else frame.addEventListener("load", measure);
+</script></body></html>
+"""
+
+
+def _measured(page: str, size: int, folder: Path) -> dict[str, Any]:
+    assert CHROMIUM is not None
+    wrapper = folder / f"measure-{size}.html"
+    wrapper.write_text(
+        _MEASURE.format(width=size, report=html.escape(page, quote=True)), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={folder / f'profile-{size}'}",
+            "--hide-scrollbars",
+            f"--window-size={max(size, 500)},900",
+            "--dump-dom",
+            wrapper.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r'data-measured="([^"]*)"', done.stdout)
+    assert found, f"Chromium measured nothing (exit {done.returncode}): {done.stderr[-2000:]}"
+    measured: dict[str, Any] = json.loads(html.unescape(found[1]))
+    return measured
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed: the HTML report's width on a phone and a "
+    "desk is not measured",
+)
+@pytest.mark.parametrize("size", [390, 1280])
+def test_the_html_report_fits_a_phone_and_a_desk_in_a_real_browser(
+    size: int, tmp_path: Path
+) -> None:
+    # The national example in Vietnamese: the longest words, tables and charts we have.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    plan = planmodel.load_plan(examples / "vietnam_2021_2025.json")
+    figures = planmodel.load_observations(examples / "vietnam_observations.csv", plan)
+    page = render_html(plan, evaluate(plan, figures, as_of="2026-06-30"), lang="vi")
+    measured = _measured(page, size, tmp_path)
+    assert measured["viewport"] == size
+    assert measured["document"] <= size, measured["wider"]
+    assert measured["label"] is not None
+    assert measured["label"] >= 11  # px, as drawn
+
+
 # -- JSON and all formats -------------------------------------------------------------------
 
 
@@ -331,7 +658,7 @@ def test_a_report_on_an_all_of_with_no_figure_by_the_deadline() -> None:
     target = attrs.evolve(PLAN.targets[2], schedule=by_deadline("2023-12-31"))
     plan = attrs.evolve(PLAN, targets=(target,))
     evaluation = evaluate(plan, [], as_of="2024-01-01")
-    missing = render_text(plan, evaluation).split("? no data:")[1]
+    missing = unwrapped(render_text(plan, evaluation).split("? no data:")[1])
     deadline = "2023-12-31: no figure for the deadline 2023-12-31 yet 2023-12-31"
     assert f"t3 {deadline}" not in missing  # never without the part it belongs to
     for requirement in (
@@ -375,6 +702,141 @@ def test_numbers_are_shown_exactly_or_marked_rounded() -> None:
     assert "99.125%" in text
     assert " 20%" in text
     assert "≈" in text  # the trajectory's expected value is a rounded quotient
+
+
+def _rows(text: str, start: str) -> list[str]:
+    """The Markdown table rows of *text* whose first cell is *start*."""
+    return [line for line in text.splitlines() if line.startswith(f"| {start} |")]
+
+
+def test_figures_as_given_and_computed_numbers_by_one_rule() -> None:
+    # A ratio is computed: 1,675 of 1,600 is 104.6875%, shown ≈104.69% like its
+    # progress; the figures themselves keep their digits, however many.
+    plan = make_plan(
+        [
+            target("r", ratio("capital", "spending"), at_least(100), every_year(2021, 2021)),
+            target("v", value("coverage"), at_least(90), every_year(2021, 2021)),
+        ]
+    )
+    figures = [
+        obs("capital", 2021, 1675),
+        obs("spending", 2021, 1600),
+        obs("coverage", 2021, "93.27125"),
+    ]
+    text = render_markdown(plan, evaluate(plan, figures, "2022-01-01"))
+    ratio_row, value_row = _rows(text, "2021")
+    assert ratio_row.startswith("| 2021 | ≈104.69% | ✓ met |  | ≈104.69% |")
+    # 93.27125 / 90 = 1.036347…: the figure as given, the progress rounded and marked.
+    assert value_row.startswith("| 2021 | 93.27125% | ✓ met |  | ≈103.63% |")
+    assert "104.6875" not in text
+
+
+def test_a_report_in_vietnamese_writes_numbers_and_days_as_vietnamese_does() -> None:
+    text = render_text(PLAN, EVALUATION, lang="vi")
+    assert "đánh giá đến ngày 30/06/2023" in text
+    # Coverage 93.5 in 2022, on the line from 90 (2020) to 95 (2023): 90 + 5 × 2/3.
+    line = next(row for row in text.splitlines() if row.strip().startswith("2022") and "93" in row)
+    assert "93,5%" in line
+    assert "≈93,33%" in line  # expected, a computed point on the line
+    assert "70%" in line  # progress (93.5 − 90) / 5
+    assert "93.5" not in text
+    page = render_html(PLAN, EVALUATION, lang="vi")
+    assert "đánh giá đến ngày 30/06/2023" in page
+    assert "Tiến độ 70% (2022)" in page
+
+
+def test_periods_in_a_vietnamese_report_are_written_as_vietnamese_writes_them() -> None:
+    plan = make_plan(
+        [
+            target("m", value("coverage"), at_least(90), by_deadline("2023-12-31")),
+        ]
+    )
+    figures = [obs("coverage", "2023-06", 91), obs("coverage", "2023-11-13", "92.5")]
+    found = evaluate(plan, figures, "2024-01-01")
+    text = render_text(plan, found, lang="vi")
+    assert "06/2023" in text
+    assert "13/11/2023" in text
+    assert "2023-11-13" not in text
+    assert "2023-11-13" in render_text(plan, found)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        # met: nothing to close
+        (
+            at_least(90),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 95)],
+            "2022-01-01",
+            "met",
+            "",
+        ),
+        # exceeded: 12 is 2 beyond 10, kept in the evaluation, not shown as a gap
+        (
+            between(5, 10, better="higher"),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 12)],
+            "2022-01-01",
+            "exceeded",
+            "",
+        ),
+        # not met: 3 points short
+        (
+            at_least(90),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 87)],
+            "2022-01-01",
+            "not_met",
+            "3 percentage points",
+        ),
+        # on track, above the target already: gap 0, not shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31", baseline=2020),
+            [obs("coverage", 2020, 80), obs("coverage", 2021, 91)],
+            "2022-01-01",
+            "on_track",
+            "",
+        ),
+        # pending (no line without a baseline), above the target already: not shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31"),
+            [obs("coverage", 2021, 91)],
+            "2022-01-01",
+            "pending",
+            "",
+        ),
+        # a strict bound: on it is not met, with a gap of 0, shown
+        (
+            at_least(90, strict=True),
+            every_year(2021, 2021),
+            [obs("coverage", 2021, 90)],
+            "2022-01-01",
+            "not_met",
+            "0 percentage points",
+        ),
+        # on track, still short of the target: what is left to close is shown
+        (
+            at_least(90),
+            by_deadline("2023-12-31", baseline=2020),
+            [obs("coverage", 2020, 80), obs("coverage", 2021, 85)],
+            "2022-01-01",
+            "on_track",
+            "5 percentage points",
+        ),
+    ],
+)
+def test_a_gap_is_shown_only_for_a_figure_that_falls_short(case: tuple[Any, ...]) -> None:
+    condition, schedule, figures, as_of, status, gap_shown = case
+    plan = make_plan([target("g", value("coverage"), condition, schedule)])
+    found = evaluate(plan, figures, as_of)
+    (judged,) = [j for j in found.result("g").judgements if j.period == 2021]
+    assert judged.status == status
+    assert judged.gap is not None  # the evaluation keeps the gap whatever a report shows
+    (row,) = _rows(render_markdown(plan, found), "2021")
+    assert row.split(" | ")[3] == gap_shown
 
 
 # -- figures as large as planmodel accepts ---------------------------------------------------
@@ -581,3 +1043,24 @@ def test_any_accepted_number_is_judged_and_written_by_every_report(
     document, problems = read_json(dumps_evaluation(evaluation))
     assert problems == []
     assert document["plan"] == plan.id
+
+
+# -- words: counts and numbers in the reader's language ---------------------------------
+
+
+def test_one_target_is_counted_in_the_singular() -> None:
+    plan = make_plan([target("a", value("coverage"), at_least(95), every_year(2021, 2021))])
+    found = evaluate(plan, [], "2022-01-01")
+    assert "Summary: 1 target: 1 ? no data" in render_text(plan, found)
+    assert "Tổng hợp: 1 chỉ tiêu: 1 ? chưa có số liệu" in render_text(plan, found, lang="vi")
+
+
+def test_progress_is_written_in_the_languages_numbers() -> None:
+    # A language writing decimal commas gets them in every progress figure, in the
+    # tables, the overview and the HTML progress bar alike.
+    add_language("de", "Deutsch", {}, marks=Marks(decimal=","))
+    plan = make_plan([target("a", value("coverage"), at_least(90), every_year(2021, 2021))])
+    found = evaluate(plan, [obs("coverage", 2021, 60)], "2022-01-01")
+    for report in (render_text(plan, found, lang="de"), render_html(plan, found, lang="de")):
+        assert "≈66,67%" in report
+        assert "66.67" not in report

@@ -113,6 +113,13 @@ INVALID_PLANS = {
         lambda d: _target(d)["condition"].update(strict=1)
     ),
     "a date in another format": _changed(lambda d: d.update(adopted="15/01/2021")),
+    "a month that does not exist": _changed(lambda d: d.update(adopted="2021-13")),
+    "a date written as a number": _changed(lambda d: d.update(adopted=2021)),
+    "a web address without its scheme": _changed(lambda d: d["source"].update(url="example.org")),
+    "a web address with a space": _changed(
+        lambda d: d["source"].update(url="https://example.org/a plan")
+    ),
+    "a source without a title": _changed(lambda d: d["source"].pop("title")),
     "an all of with one part": _changed(
         lambda d: _target(d).update(
             measure=None,
@@ -133,6 +140,30 @@ def test_the_schemas_are_valid_draft_2020_12() -> None:
 
 def test_the_base_document_is_valid_for_both() -> None:
     text = json.dumps(PLAN, ensure_ascii=False)
+    assert load_plan(text).id == "example_ward"
+    assert schema_accepts(PLAN_VALIDATOR, text)
+
+
+def _without_provenance(document: dict[str, Any]) -> None:
+    for key in ("jurisdiction", "adopted", "source", "objective"):
+        del document[key]
+    document["metrics"] = [{"id": "coverage"}]
+
+
+#: Plans that say no more than they know; each is valid for the loader and the schema.
+SHORT_PLANS = {
+    "no provenance, no objective, a bare metric": _changed(_without_provenance),
+    "adopted in a year": _changed(lambda d: d.update(adopted="2021")),
+    "adopted in a month": _changed(lambda d: d.update(adopted="2021-01")),
+    "a source with a title only": _changed(
+        lambda d: d.update(source={"title": {"vi": "Nghị quyết"}})
+    ),
+    "a source published in a month": _changed(lambda d: d["source"].update(published="2021-01")),
+}
+
+
+@pytest.mark.parametrize("text", SHORT_PLANS.values(), ids=SHORT_PLANS.keys())
+def test_a_plan_saying_no_more_than_it_knows_is_valid_for_both(text: str) -> None:
     assert load_plan(text).id == "example_ward"
     assert schema_accepts(PLAN_VALIDATOR, text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -99,15 +100,15 @@ def test_generated_decimals_stay_within_their_bounds_and_places(data: st.DataObj
     assert exponent >= -places
 
 
-def kinds_seen_in(count: int) -> set[tuple[str, str]]:
-    """The kinds used by the first *count* plans of a fixed, derandomized run."""
-    seen: set[tuple[str, str]] = set()
+@functools.cache
+def first_plans(count: int) -> tuple[Plan, ...]:
+    """The first *count* plans of a fixed, derandomized run."""
+    found: list[Plan] = []
 
     # A fixed number of examples, generated from a fixed seed (derandomize) with no
     # example database and no shrinking: the same plans on every run, whatever the
-    # profile, so the test cannot flake. Every kind has been seen within the first
-    # fifty plans; 150 leave a margin should the strategy's draws shift. Whole
-    # plans are slow to generate, so the deadline is off: this is not a timing test.
+    # profile, so the tests cannot flake. Whole plans are slow to generate, so the
+    # deadline is off: this is not a timing test.
     @settings(
         max_examples=count,
         derandomize=True,
@@ -118,10 +119,16 @@ def kinds_seen_in(count: int) -> set[tuple[str, str]]:
     )
     @given(plans())
     def collect(plan: Plan) -> None:
-        seen.update(kinds_in(plan))
+        found.append(plan)
 
     collect()
-    return seen
+    return tuple(found)
+
+
+def kinds_seen_in(count: int) -> set[tuple[str, str]]:
+    """The kinds used by the first *count* plans of a fixed run. Every kind has been seen
+    within the first fifty plans; 150 leave a margin should the strategy's draws shift."""
+    return {kind for plan in first_plans(count) for kind in kinds_in(plan)}
 
 
 def test_every_kind_appears_over_a_batch_of_plans() -> None:
@@ -133,3 +140,46 @@ def test_every_kind_is_known_to_the_check() -> None:
     # strategies never generate makes the batch test fail.
     families = (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
     assert len(EVERY_KIND) == sum(len(registry) for registry in families)
+
+
+def provenance_of(plan: Plan) -> set[str]:
+    """What *plan* states of its provenance, leaves out or states in part."""
+    seen = {
+        f"{name} {'given' if getattr(plan, name) is not None else 'left out'}"
+        for name in ("jurisdiction", "adopted", "adopted_by", "source")
+    }
+    dates = [plan.adopted]
+    if plan.source is not None:
+        dates.append(plan.source.published)
+        seen.add(f"source {'with' if plan.source.url is not None else 'without'} a web address")
+        seen.add(f"source {'dated' if plan.source.published is not None else 'undated'}")
+    seen.update(f"a date to the {date.precision}" for date in dates if date is not None)
+    if not plan.objective:
+        seen.add("no objective")
+    for metric in plan.metrics:
+        if metric.name is None:
+            seen.add("metric without a name")
+        elif plan.source_language not in metric.name:
+            seen.add("metric named in another language")
+        if metric.unit is None:
+            seen.add("metric without a unit")
+    return seen
+
+
+def test_plans_come_with_and_without_provenance_and_with_partial_dates() -> None:
+    # All of it is seen within the first forty plans of the run the kinds are checked on.
+    assert set().union(*map(provenance_of, first_plans(150))) == {
+        *(
+            f"{name} {state}"
+            for name in ("jurisdiction", "adopted", "adopted_by", "source")
+            for state in ("given", "left out")
+        ),
+        *(f"a date to the {precision}" for precision in ("year", "month", "day")),
+        *(f"source {state}" for state in ("with a web address", "without a web address")),
+        "source dated",
+        "source undated",
+        "no objective",
+        "metric without a name",
+        "metric named in another language",
+        "metric without a unit",
+    }

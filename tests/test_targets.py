@@ -75,6 +75,23 @@ def test_a_sub_target_is_judged_on_its_own_and_nested_in_reports() -> None:
     assert outline.index("[t15]") < outline.index("[t15.1]") < outline.index("[t16]")
 
 
+def test_a_sub_target_listed_between_targets_takes_no_number_of_theirs() -> None:
+    # Listed as the resolution lists them: 15, 15.1, 16. The plan's targets are 1 and 2,
+    # the sub-target 1.1, in the outline and in every report.
+    plan = make_plan([sub_target("t15", None), sub_target("t15.1", "t15"), sub_target("t16", None)])
+    assert [(number, depth, t.id) for number, depth, t in plan.numbered()] == [
+        ("1", 0, "t15"),
+        ("1.1", 1, "t15.1"),
+        ("2", 0, "t16"),
+    ]
+    outline = render_outline(plan)
+    assert "  1. [t15]" in outline
+    assert "    1.1. [t15.1]" in outline
+    assert "  2. [t16]" in outline
+    report = render_text(plan, evaluate(plan, [], "2022-01-01"))
+    assert "\n2. t16 — " in report
+
+
 def test_sub_targets_name_an_existing_parent_without_cycles() -> None:
     with pytest.raises(PlanValidationError, match=r"part_of: unknown target 'nope'"):
         make_plan([sub_target("a", "nope")])

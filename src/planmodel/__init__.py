@@ -9,6 +9,8 @@ AtLeast(value=Decimal('95'), strict=False, tolerance=None, warning=None)
 ByDeadline(deadline=datetime.date(2025, 12, 31), baseline=2020, milestones=(), latest_within=None)
 """
 
+from importlib import metadata as _metadata
+
 from .attributes import Attributes, Commitment
 from .conditions import (
     CONDITIONS,
@@ -34,6 +36,7 @@ from .conditions import (
     rating_at_least,
 )
 from .context import Context, Missing
+from .dates import PartialDate
 from .errors import (
     ArgumentError,
     ObservationsError,
@@ -86,6 +89,7 @@ from .observations import Breakdown, Distribution, Observation, Observations, Ra
 from .observations_io import dumps_observations, load_observations
 from .periods import Calendar, FiscalYear, Month, Period, Quarter
 from .plan import Breakthrough, Direction, Plan, Source, Term
+from .provenance import missing_provenance
 from .quantifiers import (
     QUANTIFIERS,
     AtLeastMembers,
@@ -113,6 +117,7 @@ from .schedules import (
 )
 from .serialize import dump_evaluation, dump_plan, dumps_evaluation, dumps_plan, load_plan
 from .status import Status, most_severe
+from .tables import JudgementRow, Table, TargetRow
 from .targets import Revision, Target
 from .text import Text
 from .units import Unit
@@ -163,6 +168,7 @@ __all__ = [
     "FiscalYear",
     "Growth",
     "Judgement",
+    "JudgementRow",
     "Level",
     "LowestRating",
     "Measure",
@@ -177,6 +183,7 @@ __all__ = [
     "OtherMetric",
     "OverTerm",
     "Part",
+    "PartialDate",
     "Period",
     "Plan",
     "PlanError",
@@ -200,14 +207,17 @@ __all__ = [
     "ShareOfMembers",
     "Source",
     "Status",
+    "Table",
     "Target",
     "TargetResult",
+    "TargetRow",
     "Term",
     "Text",
     "Tolerance",
     "Total",
     "Unit",
     "Value",
+    "__version__",
     "achieved",
     "all_of",
     "at_least",
@@ -240,6 +250,7 @@ __all__ = [
     "load_observations",
     "load_plan",
     "lowest_rating",
+    "missing_provenance",
     "most_severe",
     "over_term",
     "part",
@@ -255,3 +266,9 @@ __all__ = [
     "total",
     "value",
 ]
+
+try:
+    __version__: str = _metadata.version("planmodel")
+    """The installed version of planmodel, from its package metadata."""
+except _metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+    __version__ = "0+unknown"

@@ -32,6 +32,8 @@ from ._numbers import MAX_DIGITS, to_decimal
 from ._untrusted import ECHO_LIMIT, echo, lone_surrogate, shorten
 from .attributes import Attributes
 from .conditions import CONDITIONS
+from .dates import FORMS as PARTIAL_DATE_FORMS
+from .dates import PartialDate
 from .errors import FieldError, PlanModelError, Problem
 from .kinds import Registry
 from .measures import MEASURES, REFERENCES, Measure, Subject
@@ -145,6 +147,20 @@ def _structure_date(value: object, _: type) -> dt.date:
         return to_date(value)
     except (TypeError, ValueError):
         raise _expect('a date "YYYY-MM-DD"', value) from None
+
+
+def _structure_partial_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        # One way to write a date in a file, to whatever precision: as ISO 8601 text.
+        raise Invalid(f'a date is written as text, "{value}", not as the number {value}')
+    if not isinstance(value, str) or isinstance(value, Unread):
+        raise _expect(f"a date {PARTIAL_DATE_FORMS}", value)
+    try:
+        return PartialDate.parse(value)
+    except TypeError:
+        raise _expect(f"a date {PARTIAL_DATE_FORMS}", value) from None
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def _structure_period(value: object, _: type) -> Period:
@@ -371,6 +387,8 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook(Decimal, lambda value: value)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
+    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     for period_type in (Period, Optional[Period]):
         converter.register_structure_hook(
             period_type,

@@ -13,6 +13,9 @@ row and column, whatever does not:
 - a quote that never closes is a problem at the row where it opened;
 - a cell longer than ``MAX_CELL`` characters is a problem.
 
+Cells are separated by commas, or by the delimiter given: a semicolon, as Excel
+writes CSV where the decimal mark is a comma.
+
 Rows are numbered as a spreadsheet numbers them, the header being row 1, so a cell
 spanning lines does not shift the numbers of the rows after it.
 """
@@ -31,8 +34,8 @@ from .errors import Problem
 #: (Excel's limit), and far more than any figure, source or note needs.
 MAX_CELL = 32_767
 
-# An unquoted cell runs to the next comma, line end or quote.
-_UNQUOTED = re.compile(r'[^,\r\n"]*')
+#: The delimiters a CSV file may separate its cells with.
+DELIMITERS = (",", ";")
 
 
 @frozen
@@ -64,8 +67,15 @@ def _column(header: Sequence[str], index: int) -> str:
 class _Reader:
     """A cursor over the text, collecting rows and problems."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, delimiter: str = ",") -> None:
+        if delimiter not in DELIMITERS:
+            raise ValueError(f"expected one of {DELIMITERS} as the delimiter, got {delimiter!r}")
         self.text = text
+        self.delimiter = delimiter
+        # An unquoted cell runs to the next delimiter, line end or quote; a malformed
+        # cell's rest to the next delimiter or line end.
+        self.unquoted = re.compile(f'[^{delimiter}\r\n"]*')
+        self.rest = re.compile(f"[^{delimiter}\r\n]*")
         self.at = 0
         self.rows: list[Row] = []
         self.problems: list[Problem] = []
@@ -86,7 +96,7 @@ class _Reader:
                 broken = broken or not ok
                 if self.at >= end:
                     break
-                if text[self.at] == ",":
+                if text[self.at] == self.delimiter:
                     self.at += 1
                     continue
                 # The cell ended at a line end (LF or CRLF); a bare CR was reported.
@@ -103,7 +113,7 @@ class _Reader:
         text = self.text
         if self.at < len(text) and text[self.at] == '"':
             return self._quoted(row, column)
-        found = _UNQUOTED.match(text, self.at)
+        found = self.unquoted.match(text, self.at)
         assert found is not None, "the pattern matches the empty string"
         self.at = found.end()
         value = found[0]
@@ -165,7 +175,7 @@ class _Reader:
         if self._at_bare_cr():
             self._bare_cr(row, column)
             return Cell(value, quoted=True), False
-        if self.at < len(text) and text[self.at] not in ",\r\n":
+        if self.at < len(text) and text[self.at] not in (self.delimiter, "\r", "\n"):
             hint = (
                 f"; the quoted cell runs from line {_line(text, opened)} to line "
                 f"{_line(text, self.at)}: is a closing quote missing earlier?"
@@ -184,12 +194,12 @@ class _Reader:
         return Cell(value, quoted=True), True
 
     def _rest_of_cell(self) -> str:
-        found = re.compile(r"[^,\r\n]*").match(self.text, self.at)
+        found = self.rest.match(self.text, self.at)
         assert found is not None
         return found[0]
 
     def _skip_cell(self) -> None:
-        """Move past the rest of a malformed cell, to the comma or line end after it."""
+        """Move past the rest of a malformed cell, to the delimiter or line end after it."""
         self.at += len(self._rest_of_cell())
         if self._at_bare_cr():
             newline = self.text.find("\n", self.at)
@@ -215,7 +225,7 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def read_rows(text: str) -> tuple[list[Row], list[Problem]]:
+def read_rows(text: str, delimiter: str = ",") -> tuple[list[Row], list[Problem]]:
     """Every row of CSV *text*, and every problem found, each with its row and column.
 
     >>> rows, problems = read_rows('metric,note\\nrevenue," kept\\r\\nexactly "\\n')
@@ -224,6 +234,6 @@ def read_rows(text: str) -> tuple[list[Row], list[Problem]]:
     >>> [problem.where for problem in read_rows('metric,value\\nrevenue,"94\\n')[1]]
     ['row 2, column value']
     """
-    reader = _Reader(text)
+    reader = _Reader(text, delimiter)
     reader.read()
     return reader.rows, reader.problems

@@ -7,11 +7,10 @@ from typing import Any
 
 from .judgements import Judgement
 from .measures import Measure
-from .periods import format_period
 from .plan import Plan
 from .status import Status
 from .targets import Version
-from .words import Amount, Each, LevelName, Phrase
+from .words import Amount, Each, LevelName, PeriodLabel, Phrase
 
 
 def figure(plan: Plan, measure: Measure | None, value: Decimal | str | bool | None) -> Any:
@@ -23,7 +22,7 @@ def figure(plan: Plan, measure: Measure | None, value: Decimal | str | bool | No
     if isinstance(value, str):
         rated = measure.metric_ids()[0] if measure.metric_ids() else ""
         return LevelName(rated, value)
-    return Amount(value, measure.unit(plan))
+    return Amount(value, measure.unit(plan), computed=measure.computes())
 
 
 def _figure(plan: Plan, measure: Measure | None, judgement: Judgement) -> Any:
@@ -33,14 +32,6 @@ def _figure(plan: Plan, measure: Measure | None, judgement: Judgement) -> Any:
         return Phrase("explain.no_figure")
     shown = figure(plan, measure, judgement.value)
     return Phrase("explain.warning", figure=shown) if judgement.warning else shown
-
-
-def _key_judgement(status: Status, judgements: tuple[Judgement, ...]) -> Judgement | None:
-    for judgement in judgements:
-        if judgement.status is status:
-            return judgement
-    judged = [j for j in judgements if j.status is not Status.PENDING]
-    return judged[-1] if judged else None
 
 
 def _goal(plan: Plan, version: Version, status: Status) -> Phrase:
@@ -59,10 +50,10 @@ def _goal(plan: Plan, version: Version, status: Status) -> Phrase:
 
 def _one(plan: Plan, version: Version, status: Status, judgements: tuple[Judgement, ...]) -> Phrase:
     goal = _goal(plan, version, status)
-    key = _key_judgement(status, judgements)
+    key = version.schedule.deciding(status, judgements)
     if key is None:
         return Phrase("explain.nothing_due", goal=goal)
-    when = format_period(key.period) if key.period is not None else ""
+    when = PeriodLabel(key.period) if key.period is not None else ""
     if key.parts:
         parts = version.condition.measures(version.measure)
         figures = Each(

@@ -207,18 +207,50 @@ def percent_of(part: Decimal, whole: Decimal) -> Decimal:
     return div(mul(part, HUNDRED), whole)
 
 
-def format_number(value: Decimal) -> str:
-    """Render for people: plain notation, with a visible ``≈`` when shortened.
+def plain(value: Decimal) -> str:
+    """A number with every digit it has and a decimal point, never an exponent, as a
+    CSV cell or a spreadsheet writes it; zero without a sign.
+
+    >>> plain(Decimal("1E+3")), plain(Decimal("94.10")), plain(Decimal("-0.0"))
+    ('1000', '94.10', '0.0')
+    """
+    if not value:
+        value = abs(value)  # -0, left by a product or a quotient
+    return f"{value:f}"
+
+
+#: A number planmodel computes is shown with at most this many decimals.
+SHOWN_PLACES = 2
+_SHOWN_STEP = Decimal(1).scaleb(-SHOWN_PLACES)
+
+
+def format_number(value: Decimal, *, given: bool = False) -> str:
+    """A number for people, in plain notation with a decimal point: planmodel's one
+    rule for showing numbers, before a language puts in its own marks.
+
+    A figure as *given* (a reported figure, a bound the plan states) keeps every digit
+    it was given with. A number planmodel computes (a ratio, a change, a gap, progress,
+    a point on a line) is shown with at most two decimals, rounded as by hand (a half
+    away from zero: 99.125 is ≈99.13), and marked ``≈`` whenever what is shown is not
+    the exact value.
 
     >>> format_number(Decimal("7.20")), format_number(Decimal(1) / 3)
     ('7.20', '≈0.33')
+    >>> format_number(Decimal("104.6875")), format_number(Decimal("104.6875"), given=True)
+    ('≈104.69', '104.6875')
     """
+    if given:
+        return f"{value:f}"
+    if not value:
+        value = abs(value)  # -0, left by a product or a quotient, is shown as 0
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= -4:
-        text = f"{value:f}"
-    else:
-        shortened = value.quantize(
-            Decimal("0.01"), rounding=decimal.ROUND_HALF_EVEN, context=digits_for(value, 2)
-        )
-        text = f"≈{shortened:f}"
-    return text
+    if isinstance(exponent, int) and exponent >= -SHOWN_PLACES:
+        return f"{value:f}"
+    shortened = value.quantize(
+        _SHOWN_STEP, rounding=decimal.ROUND_HALF_UP, context=digits_for(value, SHOWN_PLACES)
+    )
+    if shortened == value:
+        return f"{shortened:f}"  # 12.5000 is exactly 12.50: nothing was rounded away
+    if not shortened:
+        shortened = abs(shortened)  # -0.001 is ≈0.00, not ≈-0.00
+    return f"≈{shortened:f}"

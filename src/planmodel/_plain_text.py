@@ -1,4 +1,4 @@
-"""attrs validators for fields holding a plain string (a unit, a URL, a note): text
+"""attrs validators for fields holding a plain string (a note, a source): text
 that can be written out again, checked where it is set rather than where a report
 or a file is written, far from the cause."""
 

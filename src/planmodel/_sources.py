@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 #: Suffixes that make a one-line string a file name. JSON content ends with ``}`` or
-#: ``]``, and CSV content spans lines, so neither can end like this.
-FILE_SUFFIXES = (".json", ".csv")
+#: ``]``, CSV content spans lines, and a workbook is bytes, so none can end like this.
+FILE_SUFFIXES = (".json", ".csv", ".xlsx", ".xlsm")
 
 
 def is_text(source: object) -> bool:

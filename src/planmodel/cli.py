@@ -4,8 +4,10 @@ print the JSON Schemas of its files.
 ::
 
     planmodel validate plan.json
+    planmodel validate --strict plan.json
     planmodel show plan.json --lang vi
     planmodel evaluate plan.json figures.csv --as-of 2024-12-31 --format html --output report.html
+    planmodel evaluate plan.json figures.xlsx --format xlsx --output results.xlsx
     planmodel evaluate-many plans/ --figures figures/ --jobs 2 --output-dir reports/
     planmodel schema plan
 
@@ -13,7 +15,8 @@ Built on the standard library's argparse, so the command adds no dependency. Bad
 input never ends in a traceback: every problem is written to standard error with
 the file and the JSON path or CSV row, and the exit status is 2. ``evaluate
 --fail-on not_met,off_track`` exits with 1 when a target has one of those
-statuses, so that a script or CI job can act on the verdict. Anything unexpected
+statuses, and ``validate --strict`` when a valid plan lacks the provenance a published
+plan states, so that a script or CI job can act on the verdict. Anything unexpected
 is one line asking for a report, and status 70, so that a broken run is never
 taken for a verdict; ``--debug`` adds the traceback.
 
@@ -28,26 +31,32 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn, Optional, TextIO
+from typing import Any, NoReturn, Optional, TextIO
 
+from ._extras import MissingExtra, require
 from ._files import FileError, check_not_an_input, write_atomically
 from ._untrusted import printable, shorten, stream_safe
 from .errors import ObservationsError, PlanLoadError, PlanModelError
-from .evaluation import evaluate
+from .evaluation import Evaluation, evaluate
 from .many import evaluate_one, pairs, run_many
 from .observations import Observations
-from .observations_io import load_observations
+from .observations_io import CSV_DIALECTS, load_observations
+from .observations_io import FORMATS as OBSERVATIONS_FORMATS
 from .periods import to_date
 from .plan import Plan
+from .provenance import missing_provenance
 from .reports import render_html, render_json, render_markdown, render_outline, render_text
+from .reports.terminal import TEXT_WIDTH
 from .schema import SCHEMAS
 from .serialize import load_plan
 from .status import Status
+from .tables import Table, to_xlsx
 from .words import languages
 
 __all__ = [
@@ -61,7 +70,8 @@ __all__ = [
 ]
 
 EXIT_OK = 0
-#: ``evaluate --fail-on``: some target has one of the statuses named.
+#: A check asked for failed on valid input: ``evaluate --fail-on`` found a target with
+#: one of the statuses named, or ``validate --strict`` found provenance missing.
 EXIT_FAILED = 1
 #: Bad input or usage: a file that cannot be read or is not valid, an unknown option.
 EXIT_USAGE = 2
@@ -72,7 +82,7 @@ EXIT_INTERNAL = 70
 #: SIGPIPE (128 + 13), so that it is never mistaken for a ``--fail-on`` hit.
 EXIT_BROKEN_PIPE = 141
 
-FORMATS = ("text", "markdown", "json", "html")
+FORMATS = ("text", "markdown", "json", "html", "csv", "xlsx")
 #: The file name that means standard input (for a plan or observations) or standard
 #: output (for ``--output``).
 STANDARD_STREAM = "-"
@@ -86,7 +96,12 @@ _UNENCODABLE = {
     "json": "backslashreplace",
     "text": "backslashreplace",
     "markdown": "backslashreplace",
+    "csv": "backslashreplace",
 }
+#: What a CSV file starts with, so that Excel reads it as UTF-8 (it reads a CSV
+#: without one in the computer's legacy code page, and Vietnamese comes out garbled).
+#: Standard output gets none: it goes to programs, which take UTF-8 as it is.
+_BYTE_ORDER_MARK = "\ufeff"
 
 
 class UsageError(Exception):
@@ -174,15 +189,20 @@ def _load_plan(name: str) -> Plan:
     return load_plan(path)
 
 
-def _load_observations(name: str, plan: Plan, format: str | None) -> Observations:
+def _load_observations(name: str, plan: Plan, args: argparse.Namespace) -> Observations:
+    options = {
+        "format": args.observations_format,
+        "sheet": args.sheet,
+        "csv_dialect": args.csv_dialect,
+    }
     if name == STANDARD_STREAM:
         try:
-            return load_observations(_read_stdin(), plan, format=format)
+            return load_observations(_read_stdin(), plan, **options)
         except ObservationsError as exc:
             raise ObservationsError(exc.problems, subject=_STDIN_NAME) from None
     path = Path(name)
     _check_readable(path, "observations")
-    return load_observations(path, plan, format=format)
+    return load_observations(path, plan, **options)
 
 
 def _write(stream: TextIO, text: str, errors: str = "backslashreplace") -> None:
@@ -201,6 +221,13 @@ def _say(text: str) -> None:
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     plan = _load_plan(args.plan)
+    if args.strict:
+        missing = missing_provenance(plan)
+        if missing:
+            subject = _STDIN_NAME if args.plan == STANDARD_STREAM else args.plan
+            head = f"{subject}: valid, but not publishable: {_count(len(missing), 'thing')} missing"
+            _say("\n".join([f"planmodel: {head}", *(f"  {p}" for p in missing)]) + "\n")
+            return EXIT_FAILED
     counts = ", ".join(
         _count(len(items), word)
         for items, word in (
@@ -229,7 +256,62 @@ def _wants_colour(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _width(stream: TextIO) -> int:
+    """The width to wrap a text report to: the terminal's, when writing to one; else
+    a fixed width, so that a report written to a file or a pipe is the same on every
+    machine."""
+    if stream.isatty():
+        return shutil.get_terminal_size((TEXT_WIDTH, 24)).columns
+    return TEXT_WIDTH
+
+
+def _looks_swapped(plan: str) -> bool:
+    """Whether a plan that failed to load was given the figures' place: it is named as
+    a table of figures is (a CSV file, a workbook)."""
+    return Path(plan).suffix.lower() in (".csv", ".tsv", ".xlsx", ".xls")
+
+
+def _check_workbook_output(args: argparse.Namespace, out: TextIO) -> None:
+    """A workbook is binary: it goes to a file, or to standard output that is not a
+    terminal (a pipe, a redirection); and it needs openpyxl, checked before any
+    input is read."""
+    if args.output is None:
+        raise UsageError(
+            "planmodel evaluate: --format xlsx writes a binary workbook: give --output FILE",
+            args.usage,
+        )
+    if args.output == STANDARD_STREAM and out.isatty():
+        raise UsageError(
+            "planmodel evaluate: --format xlsx writes a binary workbook, which a terminal "
+            "cannot show: give --output FILE, or redirect standard output to a file",
+            args.usage,
+        )
+    require("openpyxl", "excel", "--format xlsx")
+
+
+def _write_binary(out: TextIO, data: bytes) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        raise FileError("cannot write a binary workbook to this standard output: give --output")
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _table(evaluation: Evaluation, args: argparse.Namespace) -> Table[Any]:
+    """The table ``--format csv`` writes: a row per judgement, or per target (``--brief``)."""
+    return evaluation.target_rows(args.lang) if args.brief else evaluation.rows(args.lang)
+
+
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.brief and args.format not in ("text", "csv"):
+        raise UsageError(
+            f"planmodel evaluate: --brief shortens the text report, and makes the CSV one "
+            f"row per target; it does not apply to --format {args.format}",
+            args.usage,
+        )
+    if args.format == "xlsx":
+        _check_workbook_output(args, out)
     if args.plan == STANDARD_STREAM and args.observations == STANDARD_STREAM:
         raise UsageError(
             "planmodel evaluate: the plan and the observations cannot both be read from "
@@ -245,8 +327,18 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             if name != STANDARD_STREAM
         ]
         check_not_an_input(Path(args.output), inputs)
-    plan = _load_plan(args.plan)
-    observations = _load_observations(args.observations, plan, args.observations_format)
+    try:
+        plan = _load_plan(args.plan)
+    except PlanLoadError as exc:
+        if not _looks_swapped(args.plan):
+            raise
+        _say(_problems(exc))
+        _say(
+            "planmodel: the arguments look swapped: the plan comes first, then the "
+            "figures: planmodel evaluate PLAN.json OBSERVATIONS\n"
+        )
+        return EXIT_USAGE
+    observations = _load_observations(args.observations, plan, args)
     where: dict[str, set[str]] = {}
     for key, wanted in args.where:
         where.setdefault(key, set()).add(wanted)
@@ -257,16 +349,27 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             evaluation,
             lang=args.lang,
             color=to_stdout and _wants_colour(args.color, out),
+            brief=args.brief,
+            width=_width(out) if to_stdout else TEXT_WIDTH,
         ),
         "markdown": lambda: render_markdown(plan, evaluation, lang=args.lang),
         "html": lambda: render_html(plan, evaluation, lang=args.lang),
         "json": lambda: render_json(evaluation),
+        "csv": lambda: _table(evaluation, args).to_csv(),
     }
-    report = renderers[args.format]()
-    if to_stdout:
-        _write(out, report, _UNENCODABLE[args.format])
+    if args.format == "xlsx":
+        workbook = to_xlsx(evaluation, args.lang)
+        if to_stdout:
+            _write_binary(out, workbook)
+        else:
+            write_atomically(Path(args.output), workbook)
     else:
-        write_atomically(Path(args.output), report.encode("utf-8"))
+        report = renderers[args.format]()
+        if to_stdout:
+            _write(out, report, _UNENCODABLE[args.format])
+        else:
+            mark = _BYTE_ORDER_MARK if args.format == "csv" else ""
+            write_atomically(Path(args.output), (mark + report).encode("utf-8"))
     failing = [result.target for result in evaluation.targets if result.status in args.fail_on]
     if failing:
         statuses = ", ".join(sorted(status.value for status in args.fail_on))
@@ -396,7 +499,7 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=known,
         default="en",
-        help=f"language of the words shown ({', '.join(known)})",
+        help=f"language of the words shown: {', '.join(known)} (default: en)",
     )
 
 
@@ -411,10 +514,29 @@ def _debug_option() -> _Parser:
     return parent
 
 
+_EXIT_STATUSES = """\
+exit statuses:
+  0    done
+  1    evaluate: a target has a --fail-on status; validate --strict: provenance missing
+  2    bad input or usage: the message names the file and the JSON path or CSV row
+  70   an internal error, to be reported (--debug shows the traceback)"""
+
+_EXAMPLES = """\
+examples:
+  planmodel validate plan.json
+  planmodel show plan.json --lang vi
+  planmodel evaluate plan.json figures.csv --as-of 2025-06-30
+  planmodel evaluate plan.json figures.csv --format html --output report.html
+  planmodel evaluate plan.json figures.xlsx --format xlsx --output results.xlsx
+  planmodel evaluate plan.json figures.csv --where commitment=binding --fail-on not_met"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="planmodel",
         description="Typed public development plans, and exact judgements of reported figures.",
+        epilog=f"{_EXAMPLES}\n\n{_EXIT_STATUSES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"planmodel {_version()}")
     parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
@@ -429,6 +551,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=debug,
     )
     validate.add_argument("plan", metavar="PLAN.json", help=plan_help)
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also require what a published plan states: its jurisdiction, when and by "
+        "whom it was adopted, and its source with a web address and a date; exit with 1 "
+        "when any is missing",
+    )
     validate.set_defaults(run=_validate)
 
     show = commands.add_parser(
@@ -444,31 +573,65 @@ def build_parser() -> argparse.ArgumentParser:
     ev = commands.add_parser(
         "evaluate",
         help="judge observations against a plan",
-        description="Judge observed figures (JSON or CSV) against every target of a plan.",
+        description="Judge observed figures (JSON, CSV or an Excel workbook) against every "
+        "target of a plan.",
+        epilog=f"{_EXAMPLES}\n\n{_EXIT_STATUSES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=debug,
     )
     ev.add_argument("plan", metavar="PLAN.json", help=plan_help)
     ev.add_argument(
         "observations",
-        metavar="OBSERVATIONS.(json|csv)",
+        metavar="OBSERVATIONS.(json|csv|xlsx)",
         help="the figures; - reads them from standard input",
     )
     ev.add_argument(
         "--observations-format",
-        choices=("json", "csv"),
+        choices=OBSERVATIONS_FORMATS,
         default=None,
-        help="read the observations as JSON or CSV (default: by the file's suffix, else "
-        "by its content: JSON starts with {)",
+        help="read the observations as JSON, CSV or an Excel workbook (default: by the "
+        "file's suffix, else by its content: JSON starts with {, a workbook is a zip)",
     )
     ev.add_argument(
-        "--as-of", type=_date, default=None, metavar="DATE", help="judge as of DATE (default today)"
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="read the figures from this sheet of the workbook (default: the first)",
+    )
+    ev.add_argument(
+        "--csv-dialect",
+        choices=CSV_DIALECTS,
+        default=None,
+        help="excel-semicolon reads a CSV as Excel writes it where the decimal mark is a "
+        "comma: cells separated by ; and numbers such as 94,10 (default: rfc4180, "
+        "commas and decimal points)",
+    )
+    ev.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="judge as of DATE, YYYY-MM-DD (default: today)",
     )
     _add_lang(ev)
-    ev.add_argument("--format", choices=FORMATS, default="text", help="report format")
+    ev.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text); csv is one row per judgement, xlsx a workbook "
+        "(needs --output and the extra excel)",
+    )
+    ev.add_argument(
+        "--brief",
+        action="store_true",
+        help="text report: only the header, the summary and the table of targets; csv: one "
+        "row per target",
+    )
     ev.add_argument(
         "--output",
         metavar="FILE",
-        help="write the report to FILE (UTF-8), whole or not at all; - for standard output",
+        help="write the report to FILE (UTF-8; a CSV file with a byte order mark, for "
+        "Excel), whole or not at all; - for standard output",
     )
     ev.add_argument(
         "--where",
@@ -490,7 +653,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+        help="colour the text report (default: auto, on a terminal unless NO_COLOR is set)",
     )
     ev.set_defaults(run=_evaluate, usage=ev.format_usage())
 
@@ -565,7 +728,8 @@ def _problems(exc: PlanModelError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status: 0 done, 1 a ``--fail-on`` hit,
+    """Run the command line; return the exit status: 0 done, 1 a ``--fail-on`` hit or
+    provenance missing under ``validate --strict``,
     2 bad input or usage, 70 an internal error (a bug, to be reported), 141 when the
     reader of the output went away."""
     parser = build_parser()
@@ -584,6 +748,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanModelError as exc:
         _say(_problems(exc))
     except FileError as exc:
+        _say(f"planmodel: {exc}\n")
+    except MissingExtra as exc:
         _say(f"planmodel: {exc}\n")
     except BrokenPipeError:
         # The reader went away (``planmodel evaluate … | head``): not an error worth a

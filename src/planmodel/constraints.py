@@ -37,11 +37,24 @@ __all__ = [
     "one_of",
     "positive",
     "power_of_ten",
+    "web_address",
     "year",
 ]
 
 #: Letters, digits, ``_``, ``.`` and ``-``, starting with a letter or digit.
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+# Neither spaces nor control characters belong anywhere in a web address.
+_VISIBLE = r"\s\x00-\x1f\x7f"
+#: A web address: ``http://`` or ``https://``, a host (a name, or an IP address in
+#: brackets), an optional port, then anything visible. A user name or password before
+#: the host is refused: a published plan's address has none.
+WEB_ADDRESS = re.compile(
+    r"https?://"
+    rf"(?:\[[0-9A-Fa-f:.]+\]|[^{_VISIBLE}/?#@:\[\]]+)"  # the host
+    r"(?::[0-9]*)?"  # the port
+    rf"(?:[/?#][^{_VISIBLE}]*)?"  # the path, query and fragment
+)
 
 
 class Constraint(abc.ABC):
@@ -140,6 +153,31 @@ class _LanguageTag(Constraint):
 
 
 @frozen
+class _WebAddress(Constraint):
+    @property
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": f"^{WEB_ADDRESS.pattern}$",
+            "description": "a web address: http:// or https://, then a host",
+        }
+
+    def check(self, name: str, value: Any) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(name, f"expected a web address, got {echo(value)}")
+        if lone_surrogate(value) is not None:
+            raise FieldError(
+                name, "holds a lone surrogate, which is not a character and cannot be written"
+            )
+        if not WEB_ADDRESS.fullmatch(value):
+            raise FieldError(
+                name,
+                f"{echo(value)} is not a web address (http:// or https://, then a host name, "
+                "with no spaces)",
+            )
+
+
+@frozen
 class _MinItems(Constraint):
     least: int
     message: str
@@ -219,6 +257,8 @@ non_blank: Constraint = _NonBlank()
 language_tag: Constraint = _LanguageTag()
 #: A number greater than zero.
 positive: Constraint = _Positive()
+#: A web address, ``http://`` or ``https://`` and a host: ``https://example.org/plan``.
+web_address: Constraint = _WebAddress()
 
 
 def min_items(least: int, message: str = "") -> Constraint:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from attrs import field, frozen
 
@@ -22,9 +22,13 @@ from .plan import Plan
 from .quantifiers import members_of
 from .schedules import Schedule
 from .status import Status
+from .tables import JudgementRow, Table, TargetRow, judgement_rows, target_rows
 from .targets import Target, Version
 from .text import Text
 from .words import languages, say
+
+if TYPE_CHECKING:
+    from pandas import DataFrame
 
 __all__ = ["Evaluation", "MemberResult", "TargetResult", "Where", "evaluate"]
 
@@ -176,6 +180,23 @@ class Evaluation:
         'no figure for budget revenue in 2021'
         """
         return say(phrase, lang, self.judged_plan)
+
+    def rows(self, lang: str = "en") -> Table[JudgementRow]:
+        """The evaluation as a flat table: one :class:`~planmodel.JudgementRow`
+        per judgement (each period of each target, member and part), reasons and
+        remarks in *lang*. See :mod:`planmodel.tables`.
+        """
+        return judgement_rows(self, lang)
+
+    def target_rows(self, lang: str = "en") -> Table[TargetRow]:
+        """One :class:`~planmodel.TargetRow` per target and per member judged:
+        its status and latest figure, its title in *lang*."""
+        return target_rows(self, lang)
+
+    def to_pandas(self, lang: str = "en") -> DataFrame:
+        """:meth:`rows` as a pandas DataFrame (extra ``pandas``), numbers kept as
+        ``Decimal`` objects; see :meth:`~planmodel.Table.to_pandas`."""
+        return self.rows(lang).to_pandas()
 
     def result(self, target_id: str) -> TargetResult:
         for result in self.targets:

@@ -72,12 +72,22 @@ class Metric:
     >>> revenue = Metric("revenue", Text(en="Budget revenue"), "billion VND", better="higher")
     >>> revenue.unit, revenue.better, revenue.scale
     ('billion VND', 'higher', None)
+
+    Only the id is required. The ``name`` is the encoder's words, in any language;
+    without one, reports name the metric by its id. Without a ``unit``, figures are
+    plain numbers, shown without one.
+
+    >>> Metric("insured", unit="percent").name_in("en")
+    'insured'
     """
 
     id: str = field(validator=identifier)
-    name: Text = field(validator=validators.instance_of(Text))
-    unit: str = field(
-        validator=non_blank_saying("must not be empty (use 'count' for plain counts)")
+    name: Optional[Text] = field(default=None, validator=_TEXT)
+    unit: Optional[str] = field(
+        default=None,
+        validator=validators.optional(
+            non_blank_saying("must not be empty (use 'count' for plain counts)")
+        ),
     )
     better: Optional[Better] = field(
         default=None, validator=validators.optional(validators.in_(("higher", "lower")))
@@ -108,6 +118,10 @@ class Metric:
     def _check_currency(self, _attribute: object, value: str | None) -> None:
         if value is not None and not (isinstance(value, str) and _CURRENCY.fullmatch(value)):
             raise FieldError("currency", f"expected an ISO 4217 code like 'VND', got {value!r}")
+
+    def name_in(self, *preferred: str) -> str:
+        """The metric's name in the first of *preferred* languages it has, else its id."""
+        return self.id if self.name is None else self.name.pick(*preferred)
 
     @property
     def yes_no(self) -> bool:

@@ -359,7 +359,8 @@ def _kind_problem(metric: Metric, value: Reported) -> str | None:
         return None if isinstance(value, bool) else f"{metric.id} is yes/no, got {_what(value)}"
     if isinstance(value, Decimal):
         return None
-    return f"{metric.id} is a number ({metric.unit}), got {_what(value)}"
+    unit = f" ({metric.unit})" if metric.unit is not None else ""
+    return f"{metric.id} is a number{unit}, got {_what(value)}"
 
 
 def _what(value: Reported) -> str:

@@ -30,8 +30,11 @@ and ``"breakdown": {"area": "urban"}``::
     clean_water,2024,93.1,rural
     ntm_advanced,2025,yes,
 
-The CSV rules (quoting, line ends, a likely decimal comma) are in
-:mod:`planmodel._observations_csv`.
+The CSV rules (quoting, line ends, a likely decimal comma, the semicolon dialect
+of Excel) are in :mod:`planmodel._observations_csv`. An Excel workbook (extra
+``excel``) and a pandas DataFrame (extra ``pandas``) hold the same columns; how
+their cells are read is in :mod:`planmodel._observations_xlsx` and
+:mod:`planmodel._observations_frame`.
 """
 
 from __future__ import annotations
@@ -40,11 +43,13 @@ import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ._converter import CONVERTER, problems_from, show
 from ._json import path_join, write_json
-from ._observations_csv import CSV_COLUMNS, from_csv
+from ._observations_csv import CSV_COLUMNS, CSV_DIALECTS, from_csv
+from ._observations_frame import from_frame, is_frame
+from ._observations_xlsx import XLS_MAGIC, XLSX_MAGIC, XLSX_SUFFIXES, from_xlsx
 from ._sources import is_text, source_name
 from ._untrusted import echo
 from .constraints import ID_PATTERN
@@ -62,43 +67,83 @@ from .periods import Period
 from .plan import Plan
 from .serialize import check_schema, read_document
 
-__all__ = ["CSV_COLUMNS", "OBSERVATIONS_SCHEMA", "dumps_observations", "load_observations"]
+if TYPE_CHECKING:
+    from pandas import DataFrame
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_DIALECTS",
+    "FORMATS",
+    "OBSERVATIONS_SCHEMA",
+    "dumps_observations",
+    "load_observations",
+]
 
 OBSERVATIONS_SCHEMA = "planmodel-observations/1"
 _JSON_KEYS = ("metric", "period", "value", "level", "distribution", "source", "note", "breakdown")
 _VALUE_KEYS = ("value", "level", "distribution")
 
-#: A file path, JSON or CSV text, or a parsed JSON document.
-Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
+#: The formats of observations files: JSON, CSV and Excel workbooks.
+FORMATS = ("json", "csv", "xlsx")
+
+#: A file path, JSON, CSV or workbook content, a parsed JSON document, or a DataFrame.
+Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any], "DataFrame"]
 
 
 def load_observations(
-    source: Source, plan: Plan | None = None, *, format: str | None = None
+    source: Source,
+    plan: Plan | None = None,
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+    csv_dialect: str | None = None,
 ) -> Observations:
-    """Read observations from a file, JSON or CSV content, or a parsed JSON document.
+    """Read observations from a file, JSON, CSV or workbook content, a parsed JSON
+    document, or a pandas DataFrame.
 
     A ``str`` or path names a file, unless it is the content itself (it spans lines,
-    or starts like JSON and does not end in ``.json`` or ``.csv``); ``bytes`` are
-    content. The format is *format* (``"json"`` or ``"csv"``) when given, else the
-    file's suffix (``.json``, ``.csv``), else the content's: JSON starts with ``{``
-    or ``[``, anything else is read as CSV. With *plan*, every observation is also
-    checked against it (unknown metrics with the closest known id, unknown levels,
-    ratings where numbers belong). Raises :class:`~planmodel.ObservationsError`
-    listing every problem with its JSON path or CSV row and column, and
-    :class:`~planmodel.ArgumentError` for a *format* it does not know.
+    or starts like JSON and does not end in ``.json``, ``.csv`` or ``.xlsx``); ``bytes``
+    are content. The format is *format* (``"json"``, ``"csv"`` or ``"xlsx"``) when
+    given, else the file's suffix (``.json``, ``.csv``, ``.xlsx``, ``.xlsm``), else the
+    content's: JSON starts with ``{`` or ``[``, a workbook is a zip archive, anything
+    else is read as CSV. A workbook (extra ``excel``) is read from its first sheet, or
+    from *sheet*; a DataFrame (extra ``pandas``) from its rows, with the CSV's columns.
+    *csv_dialect* ``"excel-semicolon"`` reads a CSV as Excel writes it where the
+    decimal mark is a comma (``94,10;…``); such a file read without it is refused with
+    a message naming it.
+
+    With *plan*, every observation is also checked against it (unknown metrics with
+    the closest known id, unknown levels, ratings where numbers belong). Raises
+    :class:`~planmodel.ObservationsError` listing every problem with its JSON path, CSV
+    row and column, sheet, row and column, or DataFrame index and column, and
+    :class:`~planmodel.ArgumentError` for a *format*, *sheet* or *csv_dialect* that
+    does not apply. Reading a workbook without openpyxl, or a DataFrame without
+    pandas, raises :class:`ModuleNotFoundError` naming the extra to install.
     """
-    if format not in (None, "json", "csv"):
-        raise ArgumentError([Problem("format", f"expected 'json' or 'csv', got {echo(format)}")])
-    name = source_name(source)
+    _check_arguments(format, sheet, csv_dialect)
+    name = source_name(source) if not is_frame(source) else ""
+    if is_frame(source):
+        if format is not None:
+            raise ArgumentError(
+                [Problem("format", "a DataFrame is read by its columns; leave format out")]
+            )
+        content = None
+        kind = "frame"
+    else:
+        try:
+            content = None if isinstance(source, Mapping) else _content(source)
+        except (OSError, ValueError) as exc:  # ValueError: a file name with a NUL byte
+            raise ObservationsError([Problem("file", _reason(exc))], subject=name) from None
+        kind = format or _format_of(source, content)
+    _check_applies(kind, sheet, csv_dialect, name)
     try:
-        content = None if isinstance(source, Mapping) else _content(source)
-    except (OSError, ValueError) as exc:  # ValueError: a file name with a NUL byte
-        raise ObservationsError([Problem("file", _reason(exc))], subject=name) from None
-    kind = format or _format_of(source, content)
-    try:
-        if kind == "csv":
+        if kind == "frame":
+            items, where, problems = from_frame(source)
+        elif kind == "xlsx":
+            items, where, problems = from_xlsx(_workbook(content), sheet)
+        elif kind == "csv":
             assert content is not None, "a parsed document is JSON"
-            items, where, problems = from_csv(_csv_text(content))
+            items, where, problems = from_csv(_csv_text(content), csv_dialect or "rfc4180")
         else:
             _, document, problems = read_document(source if content is None else content)
             schema = check_schema(document, OBSERVATIONS_SCHEMA)
@@ -106,6 +151,8 @@ def load_observations(
                 raise ObservationsError(problems + schema, subject=name)
             items, where, more = _from_document(document)
             problems += more
+    except ArgumentError as exc:
+        raise ArgumentError(exc.problems, subject=name) from None
     except ObservationsError as exc:
         raise ObservationsError(exc.problems, subject=name) from None
     except ValueError as exc:
@@ -123,6 +170,45 @@ def load_observations(
     if problems or data is None:
         raise ObservationsError(problems, subject=name)
     return data
+
+
+def _check_arguments(format: str | None, sheet: str | None, csv_dialect: str | None) -> None:
+    problems = []
+    if format not in (None, *FORMATS):
+        problems.append(
+            Problem(
+                "format", f"expected one of {', '.join(map(repr, FORMATS))}, got {echo(format)}"
+            )
+        )
+    if csv_dialect not in (None, *CSV_DIALECTS):
+        problems.append(
+            Problem(
+                "csv_dialect",
+                f"expected one of {', '.join(map(repr, CSV_DIALECTS))}, got {echo(csv_dialect)}",
+            )
+        )
+    if sheet is not None and (not isinstance(sheet, str) or not sheet):
+        problems.append(Problem("sheet", f"expected a sheet's name, got {echo(sheet)}"))
+    if problems:
+        raise ArgumentError(problems)
+
+
+def _check_applies(kind: str, sheet: str | None, csv_dialect: str | None, name: str) -> None:
+    """Refuse an option that does not apply to what is read: it would be ignored."""
+    what = {"json": "JSON", "frame": "a DataFrame", "csv": "CSV", "xlsx": "a workbook"}[kind]
+    problems = []
+    if sheet is not None and kind != "xlsx":
+        problems.append(Problem("sheet", f"only a workbook has sheets; this is {what}"))
+    if csv_dialect is not None and kind != "csv":
+        problems.append(Problem("csv_dialect", f"applies to CSV only; this is {what}"))
+    if problems:
+        raise ArgumentError(problems, subject=name)
+
+
+def _workbook(content: str | bytes | None) -> bytes:
+    if not isinstance(content, bytes):
+        raise ObservationsError([Problem("file", "a workbook is read from a file or its bytes")])
+    return content
 
 
 def _reason(exc: OSError | ValueError) -> str:
@@ -144,7 +230,22 @@ def _format_of(source: Source, content: str | bytes | None) -> str:
         suffix = Path(str(source)).suffix.lower()
         if suffix in (".json", ".csv"):
             return suffix[1:]
+        if suffix in XLSX_SUFFIXES:
+            return "xlsx"
     if isinstance(content, bytes):
+        if content.startswith(XLSX_MAGIC):
+            return "xlsx"
+        if content.startswith(XLS_MAGIC):
+            raise ObservationsError(
+                [
+                    Problem(
+                        "file",
+                        "an Excel 97-2003 workbook (.xls), which planmodel does not read: "
+                        "save it as an Excel Workbook (.xlsx) or as CSV UTF-8",
+                    )
+                ],
+                subject=source_name(source),
+            )
         opening = content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1].decode("latin-1")
     else:
         opening = content.lstrip("\ufeff \t\r\n")[:1]

@@ -1,31 +1,39 @@
 """A plan: its provenance, objective, directions, breakthroughs and targets.
 
 A plan is validated as a whole when it is built: identifiers are unique, every
-cross-reference resolves, sub-targets name existing parents without cycles, and each
-target's measure, condition and schedule fit together. All problems are reported at
-once, each with its JSON path.
+cross-reference resolves, sub-targets name existing parents without cycles, each
+target's measure, condition and schedule fit together, and every statement has its
+text in the plan's source language. All problems are reported at once, each with its
+JSON path.
+
+A plan needs only an id, a title, its source language, a term and its targets with the
+metrics and scales they use. What the encoder does not know is left out, never
+invented: the jurisdiction, the adoption, who adopted it, the source and the general
+objective are optional, and dates may be known to the year or month only
+(:class:`~planmodel.PartialDate`). :func:`planmodel.missing_provenance` lists what a
+plan still lacks before it is published.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Optional
 
 from attrs import field, frozen, validators
 
 from ._ids import to_tuple
-from ._plain_text import plain_text
-from .constraints import identifier, language_tag, one_of
+from .constraints import identifier, language_tag, one_of, web_address
+from .dates import PartialDate, to_optional_partial_date
 from .errors import FieldError, PlanValidationError, Problem
 from .metrics import Metric, RatingScale
-from .periods import Calendar, to_date, valid_year
+from .periods import Calendar, valid_year
 from .targets import Revision, Target, Version
 from .text import Text
 
 __all__ = ["Breakthrough", "Direction", "Plan", "Source", "Target", "Term"]
 
 _TEXT = validators.instance_of(Text)
+_OPTIONAL_TEXT = validators.optional(_TEXT)
 
 
 def _tuple_of(kind: type) -> Any:
@@ -47,12 +55,17 @@ class Term:
 
 @frozen(kw_only=True)
 class Source:
-    """Where the plan's text was published."""
+    """Where the plan's text was published: its title, and what else is known.
+
+    ``url`` is a web address (``http://`` or ``https://`` and a host); ``published``
+    is a date known to the year, the month or the day (``"2021"``, ``"2021-02"``,
+    ``"2021-02-26"``).
+    """
 
     title: Text = field(validator=_TEXT)
-    url: str = field(validator=plain_text)
-    published: dt.date = field(converter=to_date)
-    publisher: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
+    url: Optional[str] = field(default=None, validator=validators.optional(web_address))
+    published: Optional[PartialDate] = field(default=None, converter=to_optional_partial_date)
+    publisher: Optional[Text] = field(default=None, validator=_OPTIONAL_TEXT)
 
 
 @frozen
@@ -80,21 +93,28 @@ class Plan:
     :class:`~planmodel.PlanValidationError`. ``fiscal_year_start`` (a month) makes
     the plan's years fiscal years starting in that month, named by the year they end
     in (``FY2025``).
+
+    Only ``id``, ``title``, ``term`` and ``source_language`` are required; the
+    provenance (``jurisdiction``, ``adopted``, ``adopted_by``, ``source``) and the
+    ``objective`` are given when known, and checked when given.
     """
 
     id: str = field(validator=identifier)
     title: Text = field(validator=_TEXT)
-    jurisdiction: Text = field(validator=_TEXT)
+    jurisdiction: Optional[Text] = field(default=None, validator=_OPTIONAL_TEXT)
     term: Term = field(validator=validators.instance_of(Term))
-    adopted: dt.date = field(converter=to_date)
-    adopted_by: Optional[Text] = field(default=None, validator=validators.optional(_TEXT))
-    source: Source = field(validator=validators.instance_of(Source))
+    #: When the plan was adopted, to the year, the month or the day.
+    adopted: Optional[PartialDate] = field(default=None, converter=to_optional_partial_date)
+    adopted_by: Optional[Text] = field(default=None, validator=_OPTIONAL_TEXT)
+    source: Optional[Source] = field(
+        default=None, validator=validators.optional(validators.instance_of(Source))
+    )
     #: The language the plan was written in; every statement must have its text.
     source_language: str = field(validator=language_tag)
     fiscal_year_start: Optional[int] = field(
         default=None, validator=validators.optional(one_of(*range(1, 13)))
     )
-    objective: tuple[Text, ...] = field(converter=to_tuple, validator=_tuple_of(Text))
+    objective: tuple[Text, ...] = field(default=(), converter=to_tuple, validator=_tuple_of(Text))
     directions: tuple[Direction, ...] = field(
         default=(), converter=to_tuple, validator=_tuple_of(Direction)
     )
@@ -151,6 +171,22 @@ class Plan:
     def parts_of(self, target_id: str) -> tuple[Target, ...]:
         """The sub-targets that name *target_id* as their parent, in plan order."""
         return tuple(target for target in self.targets if target.part_of == target_id)
+
+    def numbered(self) -> tuple[tuple[str, int, Target], ...]:
+        """Every target in reading order, each sub-target right after its parent, with
+        its number and depth: ``("15", 0, …)``, then ``("15.1", 1, …)``. Targets of the
+        plan are numbered in order, sub-targets under their parent."""
+        found: list[tuple[str, int, Target]] = []
+
+        def visit(target: Target, number: str, depth: int) -> None:
+            found.append((number, depth, target))
+            for index, child in enumerate(self.parts_of(target.id), start=1):
+                visit(child, f"{number}.{index}", depth + 1)
+
+        top = [target for target in self.targets if target.part_of is None]
+        for number, target in enumerate(top, start=1):
+            visit(target, str(number), 0)
+        return tuple(found)
 
     @property
     def calendar(self) -> Calendar:
@@ -260,10 +296,10 @@ class Plan:
                 else:
                     seen[item.id] = where
 
-    def _all_texts(self) -> Iterator[Text]:
-        """The texts :meth:`_texts` gives, without their paths."""
+    def _statement_texts(self) -> Iterator[Text]:
+        """The texts :meth:`statements` gives, without the paths that only a problem
+        needs."""
         yield self.title
-        yield self.jurisdiction
         yield from self.objective
         for group in (self.directions, self.breakthroughs, self.targets):
             for item in group:
@@ -272,16 +308,17 @@ class Plan:
             for revision in target.revisions:
                 if revision.text is not None:
                     yield revision.text
-        for metric in self.metrics:
-            yield metric.name
-        for scale in self.scales:
-            yield scale.name
-            for level in scale.levels:
-                yield level.label
 
-    def _texts(self) -> Iterator[tuple[str, Text]]:
+    def statements(self) -> Iterator[tuple[str, Text]]:
+        """The plan's own statements, each with its JSON path: the title, the general
+        objective, the directions, the breakthroughs, and the texts of the targets and
+        of their earlier versions.
+
+        These are the document's words, and must have text in the source language.
+        Names of metrics, dimensions and scales, rating labels and notes are the
+        encoder's words, and may be in any language.
+        """
         yield "$.title", self.title
-        yield "$.jurisdiction", self.jurisdiction
         for i, statement in enumerate(self.objective):
             yield f"$.objective[{i}]", statement
         for group in ("directions", "breakthroughs", "targets"):
@@ -291,18 +328,11 @@ class Plan:
             for j, revision in enumerate(target.revisions):
                 if revision.text is not None:
                     yield f"$.targets[{i}].revisions[{j}].text", revision.text
-        for i, metric in enumerate(self.metrics):
-            yield f"$.metrics[{i}].name", metric.name
-        for i, scale in enumerate(self.scales):
-            yield f"$.scales[{i}].name", scale.name
-            for j, level in enumerate(scale.levels):
-                yield f"$.scales[{i}].levels[{j}].label", level.label
 
     def _missing_source_language(self) -> Iterator[Problem]:
-        language = self.source_language
-        if all(language in text for text in self._all_texts()):
-            return  # checked without writing every text's path
-        for where, text in self._texts():
+        if all(self.source_language in text for text in self._statement_texts()):
+            return  # checked without writing every statement's path
+        for where, text in self.statements():
             if self.source_language not in text:
                 yield Problem(where, f"no text in the source language {self.source_language!r}")
 

@@ -7,7 +7,7 @@ so a schema cannot drift from the code. Only what the classes do not carry in
 their types is written by hand: the shape of a multilingual text, identifiers,
 years, the file headers. A schema checks the shape of a file; what only the whole
 plan can tell (cross-references, ``lo`` ≤ ``hi``, the source language present in
-every text) is checked by :func:`planmodel.load_plan`.
+every statement) is checked by :func:`planmodel.load_plan`.
 
 >>> plan_schema()["properties"]["schema"]
 {'const': 'planmodel/1'}
@@ -26,6 +26,8 @@ import attrs
 from .attributes import Attributes
 from .conditions import CONDITIONS
 from .constraints import constraints_of, identifier, year
+from .dates import SCHEMA_PATTERN as PARTIAL_DATE_PATTERN
+from .dates import PartialDate
 from .judgements import Judgement
 from .kinds import Registry
 from .measures import MEASURES, REFERENCES, Subject
@@ -51,6 +53,11 @@ Schema = dict[str, Any]
 IDENTIFIER: Schema = identifier.schema
 YEAR: Schema = year.schema
 DATE: Schema = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+PARTIAL_DATE: Schema = {
+    "type": "string",
+    "pattern": PARTIAL_DATE_PATTERN,
+    "description": 'a date to the day "YYYY-MM-DD", the month "YYYY-MM" or the year "YYYY"',
+}
 MONTH: Schema = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
 QUARTER: Schema = {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}
 FISCAL_YEAR: Schema = {"type": "string", "pattern": r"^FY\d{4}$"}
@@ -91,6 +98,7 @@ ATTRIBUTES: Schema = {
 _SHARED: dict[object, tuple[str, Schema]] = {
     Period: ("Period", PERIOD),
     dt.date: ("Date", DATE),
+    PartialDate: ("PartialDate", PARTIAL_DATE),
     Month: ("Month", MONTH),
     Quarter: ("Quarter", QUARTER),
     FiscalYear: ("FiscalYear", FISCAL_YEAR),

@@ -46,6 +46,29 @@ EVALUATION_SCHEMA = "planmodel-evaluation/1"
 QUICKLY = FastStructurer(CONVERTER)
 QUICKLY_READ = FastStructurer(CONVERTER, written=True)
 
+#: The order of a plan file's keys, as planmodel/1 has always written them: the keys a
+#: plan needed when provenance was required first, then the others. Keeping it keeps
+#: every file written before byte for byte the same when written again; a key not
+#: listed here (a field added later) follows the listed ones.
+PLAN_KEY_ORDER = (
+    "id",
+    "title",
+    "jurisdiction",
+    "term",
+    "adopted",
+    "source",
+    "source_language",
+    "objective",
+    "adopted_by",
+    "fiscal_year_start",
+    "directions",
+    "breakthroughs",
+    "targets",
+    "metrics",
+    "scales",
+)
+_PLAN_KEY_RANK = {key: rank for rank, key in enumerate(PLAN_KEY_ORDER)}
+
 #: A file path, JSON text (``str`` starting with ``{``, or ``bytes``), or a parsed document.
 Source = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
@@ -143,7 +166,9 @@ def load_plan(source: Source) -> Plan:
 
 def dump_plan(plan: Plan) -> dict[str, Any]:
     """The plan as a JSON-ready ``dict`` (numbers as ``Decimal``), schema first."""
-    return {"schema": PLAN_SCHEMA, **CONVERTER.unstructure(plan, Plan)}
+    body: dict[str, Any] = CONVERTER.unstructure(plan, Plan)
+    ordered = sorted(body, key=lambda key: _PLAN_KEY_RANK.get(key, len(PLAN_KEY_ORDER)))
+    return {"schema": PLAN_SCHEMA, **{key: body[key] for key in ordered}}
 
 
 _REGISTRIES = (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)

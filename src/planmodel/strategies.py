@@ -10,9 +10,11 @@ Use them to property-test your own tools against any plan planmodel accepts::
         assert my_exporter(plan)
 
 Install with ``pip install planmodel[hypothesis]``; this is the only module that
-imports Hypothesis. Across many examples, every registered kind of measure,
-condition, schedule, reference and quantifier appears, a kind registered from
-outside planmodel included: its fields are drawn from what they declare
+imports Hypothesis. Plans come with and without their provenance (jurisdiction,
+adoption, source), with dates known to the year, the month or the day, and with
+metrics named in any language or not at all. Across many examples, every registered
+kind of measure, condition, schedule, reference and quantifier appears, a kind
+registered from outside planmodel included: its fields are drawn from what they declare
 (:func:`~planmodel.kinds.metric_ref`, :func:`~planmodel.kinds.level_ref`,
 constraints, types). A kind whose fields depend on each other in ways the
 declarations do not say can bring its own strategy with :func:`register_strategy`.
@@ -28,11 +30,20 @@ from decimal import Decimal
 from typing import Any, Literal, Optional, Union
 
 import attrs
-from hypothesis import reject
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import reject
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - exercised in a subprocess
+    raise ModuleNotFoundError(
+        "planmodel.strategies draws plans with Hypothesis, which is not installed: "
+        'pip install "planmodel[hypothesis]"',
+        name=missing.name,
+    ) from missing
 
 from .conditions import CONDITIONS, AllOf, AtLeast, AtMost, Between, Condition, Part, Tolerance
 from .constraints import constraints_of, identifier
+from .dates import PartialDate
 from .errors import PlanModelError
 from .kinds import Registry, role_of
 from .measures import (
@@ -64,7 +75,14 @@ from .targets import Revision, Target
 from .text import Text
 from .units import YES_NO
 
-__all__ = ["decimals", "observations_for", "plans", "register_strategy", "texts"]
+__all__ = [
+    "decimals",
+    "observations_for",
+    "partial_dates",
+    "plans",
+    "register_strategy",
+    "texts",
+]
 
 _LETTERS = (
     "abcdefghijklmnopqrstuvwxyzàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
@@ -95,6 +113,26 @@ def _words() -> st.SearchStrategy[str]:
 def texts() -> st.SearchStrategy[Text]:
     """Text in Vietnamese (the source language) and English, with diacritics."""
     return st.builds(lambda vi, en: Text(vi=vi, en=en), _words(), _words())
+
+
+@functools.cache
+def _encoders_words() -> st.SearchStrategy[Text]:
+    # Names and labels the encoder gives may lack the source language: English only.
+    return texts() | _words().map(lambda en: Text(en=en))
+
+
+@functools.cache
+def partial_dates(first: int = 1990, last: int = 2100) -> st.SearchStrategy[PartialDate]:
+    """Dates between the years *first* and *last*, known to the year, the month or the day."""
+    return st.builds(
+        lambda day, precision: PartialDate(
+            day.year,
+            day.month if precision > 0 else None,
+            day.day if precision > 1 else None,
+        ),
+        st.dates(dt.date(first, 1, 1), dt.date(last, 12, 31)),
+        st.integers(0, 2),
+    )
 
 
 # -- the plan being drawn -----------------------------------------------------------------
@@ -525,8 +563,8 @@ def plans(draw: st.DrawFn, max_targets: int = 6) -> Plan:
     numbers = [
         Metric(
             f"m{i}",
-            draw(texts()),
-            draw(st.sampled_from(["percent", "count", "households", "billion VND"])),
+            draw(st.one_of(_encoders_words(), st.none())),
+            draw(st.sampled_from(["percent", "count", "households", "billion VND", None])),
             draw(st.sampled_from([None, "higher", "lower"])),
             dimensions=(Dimension(DIMENSION, draw(st.one_of(st.none(), texts())), MEMBERS),)
             if i == 0
@@ -534,26 +572,34 @@ def plans(draw: st.DrawFn, max_targets: int = 6) -> Plan:
         )
         for i in range(draw(st.integers(1, 4)))
     ]
-    levels = tuple(Level(f"l{i}", draw(texts())) for i in range(draw(st.integers(2, 4))))
-    scale = RatingScale("grade", draw(texts()), levels)
+    levels = tuple(Level(f"l{i}", draw(_encoders_words())) for i in range(draw(st.integers(2, 4))))
+    scale = RatingScale("grade", draw(_encoders_words()), levels)
     rated = Metric("rated", draw(texts()), "units", None, scale.id)
     milestone = Metric("reached", draw(texts()), YES_NO)
     directions = [Direction(f"d{i + 1}", draw(texts())) for i in range(draw(st.integers(0, 3)))]
     breakthroughs = [
         Breakthrough(f"b{i + 1}", draw(texts())) for i in range(draw(st.integers(0, 2)))
     ]
-    published = dt.date(term.first, draw(st.integers(1, 12)), draw(st.integers(1, 28)))
+    # Provenance is drawn whole or in part: what a plan leaves out, it does not know.
+    known = st.booleans()
+    year = partial_dates(term.first, term.first)
+    source = Source(
+        title=draw(texts()),
+        url="https://example.org/plan" if draw(known) else None,
+        published=draw(year) if draw(known) else None,
+        publisher=draw(st.one_of(st.none(), texts())),
+    )
     front: dict[str, Any] = {
         "id": draw(st.from_regex(r"[a-z][a-z0-9_-]{0,12}", fullmatch=True)),
         "title": draw(texts()),
-        "jurisdiction": draw(texts()),
+        "jurisdiction": draw(texts()) if draw(known) else None,
         "term": term,
-        "adopted": published,
+        "adopted": draw(year) if draw(known) else None,
         "adopted_by": draw(st.one_of(st.none(), texts())),
-        "source": Source(title=draw(texts()), url="https://example.org/plan", published=published),
+        "source": source if draw(known) else None,
         "source_language": "vi",
         "fiscal_year_start": draw(st.sampled_from([None, None, None, 4, 7])),
-        "objective": tuple(draw(st.lists(texts(), min_size=1, max_size=2))),
+        "objective": tuple(draw(st.lists(texts(), max_size=2))),
         "directions": tuple(directions),
         "breakthroughs": tuple(breakthroughs),
         "metrics": (*numbers, rated, milestone),

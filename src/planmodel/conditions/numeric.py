@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from attrs import field, frozen, validators
 
-from .._numbers import HUNDRED, ZERO, Number, div, mul, sub, to_decimal
+from .._numbers import HUNDRED, ONE, ZERO, Number, div, mul, sub, to_decimal
 from ..constraints import positive
 from ..errors import FieldError
 from ..kinds import overrides
@@ -71,27 +71,54 @@ def _optional_decimal(value: object) -> Decimal | None:
 
 
 def progress_towards(
-    value: Decimal, goal: Decimal, better: Better, baseline: Decimal | None
+    value: Decimal,
+    goal: Decimal,
+    better: Better,
+    baseline: Decimal | None,
+    *,
+    far: Decimal | None = None,
 ) -> Decimal | None:
     """How far *value* has come: ``(v − b) / (t − b)``, or ``v / t`` without a baseline.
 
     ``1`` at the goal, above ``1`` beyond it, rising as the value improves. ``None``
     where that reading has no meaning: the goal equals (or lies behind) the
     baseline, or, without a baseline, the goal is not a positive floor.
+
+    A range ("5-10%, more is better") has two bounds: *goal* is its near one, *far*
+    its far one. Its target is the whole range: progress counts towards the near
+    bound, is ``1`` anywhere in the range, and beyond the far bound counts against
+    it, so that it stays ``1`` up to the far bound and rises past it.
+
+    >>> five_to_ten = [Decimal(v) for v in (4, 8, 12)]
+    >>> [progress_towards(v, Decimal(5), "higher", None, far=Decimal(10)) for v in five_to_ten]
+    [Decimal('0.8'), Decimal('1'), Decimal('1.2')]
     """
     if baseline is not None:
         distance = sub(goal, baseline)
         if distance == 0 or (distance < 0) != (better == "lower"):
             return None
-        return div(sub(value, baseline), distance)
-    if better == "higher" and goal > 0:
-        return div(value, goal)
-    return None
+    elif better != "higher" or goal <= 0:
+        return None
+    if far is not None:
+        beyond = value > far if better == "higher" else value < far
+        if beyond:
+            goal = far
+        elif (value >= goal) if better == "higher" else (value <= goal):
+            return ONE  # within the range: the target is reached
+    if baseline is not None:
+        return div(sub(value, baseline), sub(goal, baseline))
+    return div(value, goal)
 
 
 class Bounded(Condition):
     """A condition on a number: a lower and/or upper bound, each inclusive or strict,
-    with an optional tolerance. Subclass it for a numeric condition of your own."""
+    with an optional tolerance.
+
+    Subclass it for a numeric condition of your own: give it a ``kind``, a
+    ``tolerance`` field, :meth:`bounds`, :meth:`bounds_words` and, where one side is
+    better, :meth:`~Condition.goal`; the verdict, the gap, the tolerance, progress and
+    milestones come from here.
+    """
 
     __slots__ = ()
     tolerance: Optional[Tolerance]
@@ -140,8 +167,15 @@ class Bounded(Condition):
         return Assessment(status, gap, status is Status.MET and self.warned(reading))
 
     def progress(self, value: Decimal, baseline: Decimal | None) -> Decimal | None:
+        """Progress towards the goal, the whole range being the target where the
+        condition has a far bound on its better side (see :func:`progress_towards`)."""
         aim = self.goal()
-        return progress_towards(value, *aim, baseline) if aim is not None else None
+        if aim is None:
+            return None
+        goal, better = aim
+        lo, _, hi, _ = self.bounds()
+        far = hi if better == "higher" else lo
+        return progress_towards(value, goal, better, baseline, far=far)
 
     def assessor(self, plan: Plan, measure: Measure) -> Assessor:
         if overrides(type(self), Bounded, "assess", "verdict", "holds", "_short", "progress"):
@@ -175,11 +209,19 @@ class Bounded(Condition):
 
     def words(self, plan: Plan, measure: Measure | None) -> Phrase:
         unit = measure.unit(plan) if measure is not None else COUNT_UNIT
-        return self._with_tolerance(self._bare_words(unit), unit)
+        said = self.fall_words(unit) if measure is not None and measure.falls() else None
+        return self._with_tolerance(said or self.bounds_words(unit), unit)
 
     @abc.abstractmethod
-    def _bare_words(self, unit: Unit) -> Phrase:
-        """The bounds in words, without tolerance or warning."""
+    def bounds_words(self, unit: Unit) -> Phrase:
+        """The bounds in words ("at least 95%"), in *unit*; :meth:`words` adds the
+        tolerance."""
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        """The bounds as a fall ("cut by at least 75%", "a fall of 1 to 1.5 percentage
+        points"), for a measure whose negative readings are falls; ``None`` where not
+        every acceptable value is a fall, and the bounds are said as numbers."""
+        return None
 
     def _with_tolerance(self, words: Phrase, unit: Unit) -> Phrase:
         tolerance = self.tolerance
@@ -203,6 +245,7 @@ class _BoundedAssessor(Assessor):
     __slots__ = (
         "above",
         "below",
+        "far",
         "goal",
         "hi",
         "hi_strict",
@@ -223,10 +266,13 @@ class _BoundedAssessor(Assessor):
         self.tolerance = condition.tolerance
         warned = condition.warned
         self.warned = None if type(condition).warned is Bounded.warned else warned
-        self.goal = condition.goal()
-        # Without a baseline, progress is value / goal for a positive floor, else none.
-        aim = self.goal
-        self.share = aim[0] if aim is not None and aim[1] == "higher" and aim[0] > 0 else None
+        self.goal = aim = condition.goal()
+        #: A range's far bound on its better side, where the whole range is the target.
+        self.far = None if aim is None else (self.hi if aim[1] == "higher" else self.lo)
+        # Without a baseline or a far bound, progress is value / goal for a positive
+        # floor, else none: worked out here once, divided per value.
+        floor = aim is not None and aim[1] == "higher" and aim[0] > 0 and self.far is None
+        self.share = aim[0] if floor else None
 
     def verdict(self, reading: Decimal | Rating | bool) -> tuple[Status, Decimal | None, bool]:
         assert isinstance(reading, Decimal), "plan validation guarantees a number here"
@@ -253,19 +299,20 @@ class _BoundedAssessor(Assessor):
         return Status.NOT_MET
 
     def progress(self, value: Decimal, baseline: Decimal | None) -> Decimal | None:
-        if baseline is None:
-            share = self.share
-            return None if share is None else div(value, share)
+        share = self.share
+        if share is not None and baseline is None:
+            return div(value, share)
         aim = self.goal
-        return progress_towards(value, *aim, baseline) if aim is not None else None
+        if aim is None:
+            return None
+        return progress_towards(value, *aim, baseline, far=self.far)
 
     def judged(
         self, reading: Decimal | Rating | bool
     ) -> tuple[Status, Decimal | None, bool, Decimal | None]:
         found, gap, warning = self.verdict(reading)
-        share = self.share
         assert isinstance(reading, Decimal)
-        return found, gap, warning, None if share is None else div(reading, share)
+        return found, gap, warning, self.progress(reading, None)
 
     def numbers(
         self, values: Sequence[Decimal]
@@ -275,9 +322,13 @@ class _BoundedAssessor(Assessor):
         lo, lo_strict, hi, hi_strict = self.lo, self.lo_strict, self.hi, self.hi_strict
         below, above, share, warned = self.below, self.above, self.share, self.warned
         short = self._short
+        ranged = self.far is not None
         found: list[tuple[int, Decimal | None, bool, Decimal | None]] = []
         for value in values:
-            progress = None if share is None else div(value, share)
+            if ranged:
+                progress = self.progress(value, None)
+            else:
+                progress = None if share is None else div(value, share)
             if lo is not None and (value < lo or (lo_strict and value == lo)):
                 gap = sub(lo, value)
                 level = _EXCEEDED if below else short(gap, lo).severity
@@ -334,7 +385,7 @@ class AtLeast(Bounded):
     def warned(self, value: Decimal) -> bool:
         return self.warning is not None and value < self.warning
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         key = "condition.above" if self.strict else "condition.at_least"
         words = Phrase(key, bound=Amount(self.value, unit))
         if self.warning is None:
@@ -372,7 +423,7 @@ class AtMost(Bounded):
     def warned(self, value: Decimal) -> bool:
         return self.warning is not None and value > self.warning
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         key = "condition.below" if self.strict else "condition.at_most"
         words = Phrase(key, bound=Amount(self.value, unit))
         if self.warning is None:
@@ -380,6 +431,14 @@ class AtMost(Bounded):
         return Phrase(
             "condition.warning.above", condition=words, warning=Amount(self.warning, unit)
         )
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        # "at most −75" on a change since 2021 is a cut of at least 75%. A warning level
+        # keeps the numbers, so that the limit and the warning read alike.
+        if self.value >= 0 or self.warning is not None:
+            return None
+        key = "condition.fall.more_than" if self.strict else "condition.fall.at_least"
+        return Phrase(key, bound=Amount(self.value.copy_abs(), unit))
 
 
 @CONDITIONS.register
@@ -423,10 +482,23 @@ class Between(Bounded):
             return self.hi, "lower"
         return None
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         if self.lo == self.hi:
             return Phrase("condition.exactly", value=Amount(self.lo, unit))
-        return Phrase("condition.between", lo=self.lo, hi=Amount(self.hi, unit))
+        return Phrase("condition.between", lo=self.lo, hi=Amount(self.hi, unit, many=True))
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        # "between −1.5 and −1" points on a change from the year before is a fall of 1 to
+        # 1.5 points: the smaller fall first, as the text says it.
+        if self.hi >= 0:
+            return None
+        if self.lo == self.hi:
+            return Phrase("condition.fall.exactly", value=Amount(self.lo.copy_abs(), unit))
+        return Phrase(
+            "condition.fall.between",
+            lo=self.hi.copy_abs(),
+            hi=Amount(self.lo.copy_abs(), unit, many=True),
+        )
 
 
 @CONDITIONS.register
@@ -447,8 +519,13 @@ class Exactly(Bounded):
     def goal(self) -> tuple[Decimal, Better] | None:
         return (self.value, self.better) if self.better else None
 
-    def _bare_words(self, unit: Unit) -> Phrase:
+    def bounds_words(self, unit: Unit) -> Phrase:
         return Phrase("condition.exactly", value=Amount(self.value, unit))
+
+    def fall_words(self, unit: Unit) -> Phrase | None:
+        if self.value >= 0:
+            return None
+        return Phrase("condition.fall.exactly", value=Amount(self.value.copy_abs(), unit))
 
 
 def at_least(

@@ -57,7 +57,8 @@ class Measure(abc.ABC):
     a :class:`~planmodel.words.Phrase`); the rest has defaults that read the fields
     declared with :func:`~planmodel.kinds.metric_ref`, :func:`subject_ref` and
     :func:`~planmodel.kinds.level_ref`: the metrics read, the periods with figures,
-    and the references a plan checks.
+    and the references a plan checks. A kind that reads a figure as reported, or one
+    whose negative readings are falls, says so with :meth:`computes` and :meth:`falls`.
     """
 
     __slots__ = ()
@@ -95,6 +96,19 @@ class Measure(abc.ABC):
     def better(self, plan: Plan) -> Better | None:
         """Which way is better, when the measure inherits it from its metric."""
         return None
+
+    def computes(self) -> bool:
+        """Whether the readings are computed from the figures (a ratio, a change, a
+        total), rather than figures as reported: reports show a computed reading with at
+        most two decimals, ``≈`` when rounded, and a reported figure with every digit it
+        was given with."""
+        return True
+
+    def falls(self) -> bool:
+        """Whether a negative reading is a fall from an earlier figure of the same thing
+        (a change since a baseline or from the previous period), so that a condition
+        can say "cut by at least 75%" rather than "at most -75%"."""
+        return False
 
     def span(self) -> tuple[int, int] | None:
         """The years a measure over a span covers; ``None`` for per-period measures."""

@@ -232,6 +232,12 @@ class Change(Measure):
             return subject_unit(self.metric, plan).difference()
         return PERCENT_UNIT
 
+    def falls(self) -> bool:
+        # Against a baseline or the period before, a negative change is a fall of the
+        # thing itself; against another metric (revenue vs the estimate) it is only a
+        # shortfall, and an index is never negative.
+        return self.form != "index" and isinstance(self.reference, (AtBaseline, PreviousPeriod))
+
     def check(self, plan: Plan) -> list[tuple[str, str]]:
         if isinstance(self.metric, Measure) and self.metric.span() is not None:
             return [

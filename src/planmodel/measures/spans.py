@@ -68,9 +68,41 @@ def _growth_needs_positive(subject: Subject) -> Missing:
     return Missing(Phrase("reason.growth_not_positive", what=subject_words(subject)))
 
 
+@frozen
+class _OverYears(Measure):
+    """What the measures over a span share: the subject, the years ``first`` to
+    ``last``, one figure judged in the last year, and the last year in the term."""
+
+    #: How many years the span needs at least: growth needs two figures a year apart.
+    least_years: ClassVar[int] = 0
+    metric: Subject = field(**subject_ref())
+    first: int = field(validator=year)
+    last: int = field(validator=year)
+
+    @last.validator
+    def _check_order(self, _attribute: object, value: int) -> None:
+        if value - self.first < self.least_years:
+            order = "last > first" if self.least_years else "last >= first"
+            raise FieldError("last", f"{self.kind} needs {order}, got {self.first}-{value}")
+
+    def span(self) -> tuple[int, int]:
+        return (self.first, self.last)
+
+    def periods(self, ctx: Context) -> tuple[Period, ...]:
+        return (ctx.year(self.last),)
+
+    def check(self, plan: Plan) -> list[tuple[str, str]]:
+        return _last_in_term(plan, self.last)
+
+    def _words(self, key: str) -> Phrase:
+        return Phrase(
+            key, subject=subject_words(self.metric), first=str(self.first), last=str(self.last)
+        )
+
+
 @MEASURES.register
 @frozen
-class Growth(Measure):
+class Growth(_OverYears):
     """Average annual growth of a figure from the year ``first`` to the year ``last``.
 
     ``form="relative"`` (the default) in percent, ``compound`` (the default method):
@@ -82,27 +114,11 @@ class Growth(Measure):
     """
 
     kind: ClassVar[str] = "growth"
-    metric: Subject = field(**subject_ref())
-    first: int = field(validator=year)
-    last: int = field(validator=year)
+    least_years: ClassVar[int] = 1
     method: Literal["compound", "arithmetic"] = field(
         default="compound", validator=validators.in_(("compound", "arithmetic"))
     )
     form: Form = field(default="relative", validator=validators.in_(FORMS))
-
-    @last.validator
-    def _check_order(self, _attribute: object, value: int) -> None:
-        if value <= self.first:
-            raise FieldError("last", f"growth needs last > first, got {self.first}-{value}")
-
-    def span(self) -> tuple[int, int]:
-        return (self.first, self.last)
-
-    def periods(self, ctx: Context) -> tuple[Period, ...]:
-        return (ctx.year(self.last),)
-
-    def check(self, plan: Plan) -> list[tuple[str, str]]:
-        return _last_in_term(plan, self.last)
 
     def at(self, ctx: Context, period: Period) -> Reading:
         years = self.last - self.first
@@ -140,37 +156,15 @@ class Growth(Measure):
         return PERCENT_UNIT
 
     def words(self) -> Phrase:
-        return Phrase(
-            f"measure.growth.{self.form}",
-            subject=subject_words(self.metric),
-            first=str(self.first),
-            last=str(self.last),
-        )
+        return self._words(f"measure.growth.{self.form}")
 
 
 @MEASURES.register
 @frozen
-class Total(Measure):
+class Total(_OverYears):
     """Sum of a flow over the years ``first``..``last``; every year's figure is needed."""
 
     kind: ClassVar[str] = "total"
-    metric: Subject = field(**subject_ref())
-    first: int = field(validator=year)
-    last: int = field(validator=year)
-
-    @last.validator
-    def _check_order(self, _attribute: object, value: int) -> None:
-        if value < self.first:
-            raise FieldError("last", f"total needs last >= first, got {self.first}-{value}")
-
-    def span(self) -> tuple[int, int]:
-        return (self.first, self.last)
-
-    def periods(self, ctx: Context) -> tuple[Period, ...]:
-        return (ctx.year(self.last),)
-
-    def check(self, plan: Plan) -> list[tuple[str, str]]:
-        return _last_in_term(plan, self.last)
 
     def at(self, ctx: Context, period: Period) -> Reading:
         every = _every_year(ctx, self.metric, self.first, self.last)
@@ -188,17 +182,12 @@ class Total(Measure):
         return subject_better(self.metric, plan)
 
     def words(self) -> Phrase:
-        return Phrase(
-            "measure.total",
-            subject=subject_words(self.metric),
-            first=str(self.first),
-            last=str(self.last),
-        )
+        return self._words("measure.total")
 
 
 @MEASURES.register
 @frozen
-class Average(Measure):
+class Average(_OverYears):
     """The mean of the yearly figures from ``first`` to ``last``: "bội chi bình quân 3,7%
     GDP giai đoạn 2021-2025". Every year's figure is needed; the missing ones are named.
 
@@ -210,26 +199,9 @@ class Average(Measure):
     """
 
     kind: ClassVar[str] = "average"
-    metric: Subject = field(**subject_ref())
-    first: int = field(validator=year)
-    last: int = field(validator=year)
     method: Literal["arithmetic", "compound"] = field(
         default="arithmetic", validator=validators.in_(("arithmetic", "compound"))
     )
-
-    @last.validator
-    def _check_order(self, _attribute: object, value: int) -> None:
-        if value < self.first:
-            raise FieldError("last", f"average needs last >= first, got {self.first}-{value}")
-
-    def span(self) -> tuple[int, int]:
-        return (self.first, self.last)
-
-    def periods(self, ctx: Context) -> tuple[Period, ...]:
-        return (ctx.year(self.last),)
-
-    def check(self, plan: Plan) -> list[tuple[str, str]]:
-        return _last_in_term(plan, self.last)
 
     def at(self, ctx: Context, period: Period) -> Reading:
         every = _every_year(ctx, self.metric, self.first, self.last)
@@ -241,9 +213,7 @@ class Average(Measure):
             for rate in every:
                 index = add(HUNDRED, rate)
                 if index <= 0:
-                    return Missing(
-                        Phrase("reason.growth_not_positive", what=subject_words(self.metric))
-                    )
+                    return _growth_needs_positive(self.metric)
                 product, scale = mul(product, index), mul(scale, HUNDRED)
             return annual_growth(div(product, scale), len(every))
         total = Decimal(0)
@@ -258,9 +228,6 @@ class Average(Measure):
         return subject_better(self.metric, plan)
 
     def words(self) -> Phrase:
-        return Phrase(
-            "measure.average" if self.method == "arithmetic" else "measure.average.compound",
-            subject=subject_words(self.metric),
-            first=str(self.first),
-            last=str(self.last),
+        return self._words(
+            "measure.average" if self.method == "arithmetic" else "measure.average.compound"
         )

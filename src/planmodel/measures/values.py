@@ -18,7 +18,7 @@ from ..kinds import metric_ref, overrides
 from ..observations import Breakdown
 from ..periods import Period
 from ..units import PERCENT_UNIT, Unit
-from ..words import MetricName, Phrase
+from ..words import MetricName, Per, Phrase
 from .base import MEASURES, Measure, Reading, Yields, number_reader
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ class Value(Measure):
 
     def yields(self, plan: Plan) -> Yields:
         return "flag" if plan.metric(self.metric).yes_no else "number"
+
+    def computes(self) -> bool:
+        return False  # the figure as reported
 
     def better(self, plan: Plan) -> Better | None:
         return plan.metric(self.metric).better
@@ -124,6 +127,9 @@ class Ratio(Measure):
             return PERCENT_UNIT
         if self.per == 1:
             top, bottom = plan.metric(self.numerator).unit, plan.metric(self.denominator).unit
+            if top is None or bottom is None:
+                # Without both units, the quotient's is unknown: a plain number.
+                return Unit.of_metric(None)
             return Unit("metric", f"{top}/{bottom}")
         return Unit("per", per=self.per)
 
@@ -136,7 +142,7 @@ class Ratio(Measure):
             return Phrase("measure.ratio", **names)
         if self.per == 1:
             return Phrase("measure.ratio.each", **names)
-        return Phrase("measure.ratio.per", per=str(self.per), **names)
+        return Phrase("measure.ratio.per", per=Per(self.per), **names)
 
 
 def _to_breakdown(value: object) -> Breakdown:
@@ -177,6 +183,12 @@ class Select(Measure):
 
     def yields(self, plan: Plan) -> Yields:
         return self.measure.yields(plan)
+
+    def computes(self) -> bool:
+        return self.measure.computes()
+
+    def falls(self) -> bool:
+        return self.measure.falls()
 
     def unit(self, plan: Plan) -> Unit:
         return self.measure.unit(plan)

@@ -15,17 +15,18 @@ from typing import Optional
 from attrs import frozen
 
 from .._explain import figure
-from .._numbers import HUNDRED, ONE, digits_for, format_number, mul
+from .._numbers import HUNDRED, ONE, digits_for, mul
 from ..conditions import Condition
 from ..evaluation import Evaluation, TargetResult
 from ..judgements import Judgement
 from ..measures import Measure
-from ..periods import Period, format_period
+from ..periods import Period
 from ..plan import Plan
 from ..status import Status
 from ..targets import Target
-from ..words import Amount, Phrase, say, status_word
-from ._words import label
+from ..units import PERCENT_UNIT
+from ..words import Amount, Phrase, language, period_label, say, status_word
+from ._words import label, targets_counted
 
 
 @frozen
@@ -33,6 +34,8 @@ class Row:
     """One period of one measure, every figure already in words."""
 
     period: Optional[Period]
+    #: The period as a table cell writes it in the report's language: "—" for none.
+    when: str
     status: Status
     value: str
     gap: str
@@ -48,10 +51,6 @@ class Row:
     warning: bool = False
     #: The day the period ends, for a time line.
     day: Optional[dt.date] = None
-
-    @property
-    def when(self) -> str:
-        return format_period(self.period) if self.period is not None else "—"
 
 
 @frozen
@@ -122,8 +121,13 @@ class TargetFacts:
 
     @property
     def progress(self) -> str:
-        """The latest progress of each part, in percent, for an overview."""
-        return "; ".join(percent(found[1]) for part in self.series if (found := part.progress))
+        """The latest progress of each part, in percent, for an overview: one entry for
+        each figure in :attr:`latest`, so that the two line up ("—" where a part's figure
+        has no progress), and nothing when no part has any."""
+        shown = [part.progress for part in self.series if part.latest is not None]
+        if not any(shown):
+            return ""
+        return "; ".join(found[0].progress if found else "—" for found in shown)
 
     def no_data(self) -> Iterator[tuple[str, Row]]:
         """Every due period lacking a figure, with the part it belongs to."""
@@ -140,7 +144,8 @@ class Facts:
     lang: str
     plan_id: str
     title: str
-    jurisdiction: str
+    #: ``None`` when the plan does not say which jurisdiction it governs.
+    jurisdiction: Optional[str]
     as_of: str
     summary: tuple[tuple[Status, int], ...]
     targets: tuple[TargetFacts, ...]
@@ -154,9 +159,7 @@ class Facts:
         counts = ", ".join(
             f"{count} {status_word(status, self.lang)}" for status, count in self.summary if count
         )
-        return f"{self.total} {label('target_count', self.lang)}" + (
-            f": {counts}" if counts else ""
-        )
+        return targets_counted(self.total, self.lang) + (f": {counts}" if counts else "")
 
 
 def trim(value: Decimal) -> Decimal:
@@ -169,13 +172,13 @@ def trim(value: Decimal) -> Decimal:
     return value.normalize(decimal.Context(prec=max(len(value.as_tuple().digits), 1)))
 
 
-def percent(progress: Decimal) -> str:
-    """Progress (1 at the target) in percent.
+def percent(progress: Decimal, lang: str = "en") -> str:
+    """Progress (1 at the target) in percent, a computed number in the numbers of *lang*.
 
-    >>> percent(Decimal("1.4")), percent(Decimal(1) / 3)
-    ('140%', '≈33.33%')
+    >>> percent(Decimal("1.4")), percent(Decimal(1) / 3), percent(Decimal("1.046875"), "vi")
+    ('140%', '≈33.33%', '≈104,69%')
     """
-    return f"{format_number(trim(mul(progress, HUNDRED)))}%"
+    return say(Amount(trim(mul(progress, HUNDRED)), PERCENT_UNIT, computed=True), lang)
 
 
 def _said(
@@ -189,7 +192,10 @@ def _bounds(plan: Plan, measure: Measure | None, condition: Condition, lang: str
     scale = measure.scale(plan) if measure is not None else None
     for mark in condition.marks():
         if isinstance(mark, Decimal):
-            found.append(Bound(mark, _said(plan, measure, mark, lang)))
+            # A bound is the plan's own number, shown as given whatever the measure.
+            unit = measure.unit(plan) if measure is not None else None
+            text = say(Amount(mark, unit), lang, plan) if unit is not None else say(mark, lang)
+            found.append(Bound(mark, text))
         elif scale is not None and mark in scale.level_ids:
             found.append(Bound(Decimal(scale.rank(mark)), _said(plan, measure, mark, lang)))
     return found
@@ -204,6 +210,24 @@ def _note(judgement: Judgement, plan: Plan, lang: str) -> str:
     return "; ".join(said)
 
 
+#: Verdicts of a figure that falls short: their gap is shown even when it is 0 (a value
+#: on a strict bound, "trên 95%" with 95).
+_SHORT = (Status.NOT_MET, Status.NEARLY_MET, Status.OFF_TRACK)
+
+
+def shows_gap(judgement: Judgement) -> bool:
+    """Whether a report shows the judgement's gap: only for a figure that falls short.
+
+    A met or exceeded figure has nothing left to close (the gap of an exceeded one is
+    how far it lies beyond the far bound, kept in the evaluation but not shown as a
+    shortfall), nor has a figure on track or pending that already meets the target
+    (its gap is 0).
+    """
+    if judgement.gap is None or judgement.status.is_success:
+        return False
+    return judgement.gap != 0 or judgement.status in _SHORT
+
+
 def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> Row:
     value, number = judgement.value, None
     gap = ""
@@ -214,22 +238,25 @@ def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -
     elif isinstance(value, str) and measure is not None:
         scale = measure.scale(plan)
         number = Decimal(scale.rank(value)) if scale is not None else None
-    if judgement.gap is not None and not isinstance(value, bool):
+    if shows_gap(judgement) and judgement.gap is not None and not isinstance(value, bool):
         if isinstance(value, str):
             # A rating's gap counts levels of the scale, not the measure's unit.
             word = label("level" if judgement.gap == 1 else "levels", lang)
-            gap = f"{format_number(judgement.gap)} {word}"
+            gap = f"{language(lang).number(judgement.gap, computed=True)} {word}"
         elif measure is not None:
-            gap = say(Amount(judgement.gap, measure.unit(plan).difference()), lang, plan)
+            unit = measure.unit(plan).difference()
+            gap = say(Amount(judgement.gap, unit, computed=True), lang, plan)
+    expected = ""
+    if judgement.expected is not None and measure is not None:
+        expected = say(Amount(judgement.expected, measure.unit(plan), computed=True), lang, plan)
     return Row(
         period=judgement.period,
+        when=period_label(judgement.period, lang, plan) if judgement.period is not None else "—",
         status=judgement.status,
         value=_said(plan, measure, value, lang) if value is not None else "—",
         gap=gap,
-        progress=percent(judgement.progress) if judgement.progress is not None else "",
-        expected=(
-            _said(plan, measure, judgement.expected, lang) if judgement.expected is not None else ""
-        ),
+        progress=percent(judgement.progress, lang) if judgement.progress is not None else "",
+        expected=expected,
         note=_note(judgement, plan, lang),
         number=number,
         expected_number=judgement.expected,
@@ -358,31 +385,15 @@ def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> lis
     return found
 
 
-def _numbered(plan: Plan, results: dict[str, TargetResult]) -> list[tuple[str, int, Target]]:
-    """The judged targets in reading order, each sub-target right after its parent,
-    numbered "15" and "15.1"."""
-    found: list[tuple[str, int, Target]] = []
-
-    def visit(target: Target, number: str, depth: int) -> None:
-        if target.id in results:
-            found.append((number, depth, target))
-        for index, child in enumerate(plan.parts_of(target.id), start=1):
-            visit(child, f"{number}.{index}", depth + 1)
-
-    # Targets of the plan are numbered in order, sub-targets under their parent.
-    top = [target for target in plan.targets if target.part_of is None]
-    for number, target in enumerate(top, start=1):
-        visit(target, str(number), 0)
-    return found
-
-
 def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
     """Everything a report shows about *evaluation* of *plan*, in *lang*."""
     if evaluation.plan != plan.id:
         raise ValueError(f"the evaluation is of plan {evaluation.plan!r}, not {plan.id!r}")
     results = {result.target: result for result in evaluation.targets}
     targets = []
-    for number, depth, target in _numbered(plan, results):
+    for number, depth, target in plan.numbered():
+        if target.id not in results:
+            continue  # left out of the evaluation (where=)
         result = results[target.id]
         targets.append(
             TargetFacts(
@@ -402,8 +413,12 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
         lang=lang,
         plan_id=plan.id,
         title=plan.title.pick(lang, plan.source_language),
-        jurisdiction=plan.jurisdiction.pick(lang, plan.source_language),
-        as_of=evaluation.as_of.isoformat(),
+        jurisdiction=(
+            plan.jurisdiction.pick(lang, plan.source_language)
+            if plan.jurisdiction is not None
+            else None
+        ),
+        as_of=language(lang).date(evaluation.as_of),
         summary=tuple(evaluation.summary.items()),
         targets=tuple(targets),
     )

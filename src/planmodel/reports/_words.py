@@ -25,3 +25,8 @@ def label(key: str, lang: str) -> str:
     """A heading or label in *lang* (``label.<key>`` in the catalogue), English when the
     language has no wording."""
     return word(f"label.{key}", lang)
+
+
+def targets_counted(total: int, lang: str) -> str:
+    """ "1 target", "12 targets": the count of targets with its noun in *lang*."""
+    return f"{total} {label('target_count.one' if total == 1 else 'target_count', lang)}"

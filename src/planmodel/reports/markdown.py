@@ -179,11 +179,17 @@ def render_markdown(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> 
     """The evaluation as a Markdown document: a summary table, a table of targets,
     each target's judgements by period, and every missing figure listed."""
     report = facts(plan, evaluation, lang)
+    where = [escape(report.jurisdiction)] if report.jurisdiction is not None else []
     lines = [
         f"# {_heading(report.title)}",
         "",
-        f"{escape(label('plan', lang))} `{report.plan_id}` · {escape(report.jurisdiction)} · "
-        f"{escape(label('evaluated', lang))} {report.as_of}",
+        " · ".join(
+            [
+                f"{escape(label('plan', lang))} `{report.plan_id}`",
+                *where,
+                f"{escape(label('evaluated', lang))} {report.as_of}",
+            ]
+        ),
         "",
         f"## {escape(label('summary', lang))}",
         "",

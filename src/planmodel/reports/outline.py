@@ -1,15 +1,19 @@
 """A plan as a readable outline: provenance, objective, directions, breakthroughs,
 and every target in words ("at least 95%, by 2025-12-31").
 
+Provenance is shown as far as the plan states it, dates as given (``2021``,
+``2021-02``, ``2021-02-26``); what it leaves out is left out, not filled in.
+
 The outline is for a terminal: control characters in the plan's text are shown
 escaped (``\x1b``), never sent raw.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .._untrusted import printable
-from ..plan import Plan
-from ..targets import Target
+from ..plan import Plan, Source
 from ..text import Text
 from ..words import say
 from ._words import label
@@ -19,6 +23,31 @@ __all__ = ["render_outline"]
 
 def _numbered(items: list[tuple[str, str]]) -> list[str]:
     return [f"  {number}. [{item_id}] {text}" for number, (item_id, text) in enumerate(items, 1)]
+
+
+def _adoption(plan: Plan, lang: str, pick: Callable[[Text], str]) -> str | None:
+    """ "adopted 2020-08-20 by the District Congress", as far as the plan says."""
+    if plan.adopted is None and plan.adopted_by is None:
+        return None
+    words = [label("adopted", lang)]
+    if plan.adopted is not None:
+        words.append(str(plan.adopted))
+    if plan.adopted_by is not None:
+        words += [label("by", lang), pick(plan.adopted_by)]
+    return " ".join(words)
+
+
+def _source(source: Source, lang: str, pick: Callable[[Text], str]) -> str:
+    """ "Source: Resolution (Publisher, published 2020-08-20) https://…"."""
+    details = [pick(source.publisher)] if source.publisher is not None else []
+    if source.published is not None:
+        details.append(f"{label('published', lang)} {source.published}")
+    line = f"{label('source', lang)}: {pick(source.title)}"
+    if details:
+        line += f" ({', '.join(details)})"
+    if source.url is not None:
+        line += f" {source.url}"
+    return line
 
 
 def render_outline(plan: Plan, *, lang: str = "en") -> str:
@@ -31,21 +60,19 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
     def pick(text: Text) -> str:
         return text.pick(lang, plan.source_language)
 
-    adopted = f"{label('adopted', lang)} {plan.adopted.isoformat()}"
-    if plan.adopted_by is not None:
-        adopted += f" {label('by', lang)} {pick(plan.adopted_by)}"
-    source = plan.source
-    published = f"{pick(source.publisher)}, " if source.publisher is not None else ""
-    lines = [
-        pick(plan.title),
-        f"{plan.id} · {pick(plan.jurisdiction)} · "
-        f"{label('term', lang)} {plan.term.first}-{plan.term.last} · {adopted}",
-        f"{label('source', lang)}: {pick(source.title)} ({published}"
-        f"{label('published', lang)} {source.published.isoformat()}) {source.url}",
-        "",
-        f"{label('objective', lang)}:",
-        *(f"  - {pick(statement)}" for statement in plan.objective),
-    ]
+    header = [plan.id]
+    if plan.jurisdiction is not None:
+        header.append(pick(plan.jurisdiction))
+    header.append(f"{label('term', lang)} {plan.term.first}-{plan.term.last}")
+    adoption = _adoption(plan, lang, pick)
+    if adoption is not None:
+        header.append(adoption)
+    lines = [pick(plan.title), " · ".join(header)]
+    if plan.source is not None:
+        lines.append(_source(plan.source, lang, pick))
+    if plan.objective:
+        lines += ["", f"{label('objective', lang)}:"]
+        lines += [f"  - {pick(statement)}" for statement in plan.objective]
     if plan.directions:
         lines += ["", f"{label('directions', lang)}:"]
         lines += _numbered([(d.id, pick(d.text)) for d in plan.directions])
@@ -55,7 +82,7 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
     if plan.targets:
         lines += ["", f"{label('targets', lang)}:"]
 
-        def show(target: Target, number: str, depth: int) -> None:
+        for number, depth, target in plan.numbered():
             pad = "  " * (depth + 1)
             lines.append(f"{pad}{number}. [{target.id}] {pick(target.text)}")
             lines.append(f"{pad}   → {target.describe(plan, lang)}")
@@ -73,16 +100,10 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
                 )
             if target.notes is not None:
                 lines.append(f"{pad}   {label('notes', lang)}: {pick(target.notes)}")
-            for index, child in enumerate(plan.parts_of(target.id), 1):
-                show(child, f"{number}.{index}", depth + 1)
-
-        for number, target in enumerate(plan.targets, 1):
-            if target.part_of is None:
-                show(target, str(number), 0)
     if plan.metrics:
         lines += ["", f"{label('metrics', lang)}:"]
         for metric in plan.metrics:
-            facts = [metric.unit]
+            facts = [metric.unit] if metric.unit is not None else []
             if metric.better is not None:
                 facts.append(label(f"{metric.better}_better", lang))
             if metric.scale is not None:
@@ -99,7 +120,12 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
                     for d in metric.dimensions
                 )
                 facts.append(f"{label('dimensions', lang)}: {dims}")
-            lines.append(f"  - {metric.id}: {pick(metric.name)} ({', '.join(facts)})")
+            line = f"  - {metric.id}"
+            if metric.name is not None:
+                line += f": {pick(metric.name)}"
+            if facts:
+                line += f" ({', '.join(facts)})"
+            lines.append(line)
     if plan.scales:
         lines += ["", f"{label('scales', lang)}:"]
         for scale in plan.scales:

@@ -88,6 +88,19 @@ class Schedule(abc.ABC):
     def describe(self, lang: str) -> str:
         return say(self.words(), lang)
 
+    def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
+        """The judgement an explanation quotes for the overall *status*.
+
+        By default the first period judged so (the first year an every-year target
+        missed), else the latest period judged at all; a schedule whose verdict comes
+        from its latest figure says so by overriding this.
+        """
+        for one in judgements:
+            if one.status is status:
+                return one
+        judged = [j for j in judgements if j.status is not Status.PENDING]
+        return judged[-1] if judged else None
+
 
 SCHEDULES: Registry[Schedule] = Registry("schedule", Schedule)
 """Every kind of schedule, by its tag."""
@@ -157,9 +170,7 @@ class Line:
         """The line's value on *day*, running from *first* to *last* through the milestones."""
         index, numerator, denominator = self._place(day)
         ys = [first, *(goal for _, goal in self.milestones), last]
-        # One rounding at most, in the final division: whole years give exact fractions.
-        step = mul(sub(ys[index + 1], ys[index]), numerator)
-        return add(ys[index], div(step, denominator))
+        return _between(ys[index], ys[index + 1], numerator, denominator)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -167,6 +178,14 @@ def line(start: dt.date, milestones: tuple[tuple[dt.date, Decimal], ...], end: d
     """The :class:`Line` through these points, made once: plans with the same baseline,
     milestones and deadline share it, and where each day falls on it."""
     return Line(start, milestones, end)
+
+
+def _between(first: Decimal, last: Decimal, numerator: Decimal, denominator: Decimal) -> Decimal:
+    # first + (last - first) * n / d as one fraction, divided once: the only rounding
+    # is of the result itself (not of a step that the start then cancels), and whole
+    # years give exact fractions.
+    whole = add(mul(first, denominator), mul(sub(last, first), numerator))
+    return div(whole, denominator)
 
 
 def judge_interim(

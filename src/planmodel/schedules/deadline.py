@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
@@ -18,7 +18,7 @@ from ..context import Context
 from ..errors import FieldError, Problem
 from ..judgements import Judgement
 from ..measures import Measure
-from ..periods import Calendar, Period, format_period, to_date, to_period
+from ..periods import Calendar, FiscalYear, Period, format_period, to_date, to_period
 from ..status import Status
 from ..words import Phrase
 from .base import SCHEDULES, Schedule, by_moment, judge_by_rows, outside_term
@@ -95,27 +95,41 @@ class ByDeadline(Schedule):
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_milestones, kw_only=True)
     latest_within: Optional[int] = field(default=None, kw_only=True)
 
-    @baseline.validator
-    def _check_order(self, _attribute: object, value: Period | None) -> None:
-        if value is not None and Calendar().end(value) >= self.deadline:
-            raise FieldError(
-                "baseline",
-                f"{format_period(value)} must come before the deadline {self.deadline}",
+    def __attrs_post_init__(self) -> None:
+        # Where a fiscal year ends depends on the plan's calendar: such a schedule is
+        # put in order when the plan is validated (problems), not here.
+        if not self._names_fiscal_years():
+            for where, message in self._order_problems(Calendar()):
+                raise FieldError(where, message)
+
+    def _names_fiscal_years(self) -> bool:
+        periods = [self.baseline, *(m.period for m in self.milestones)]
+        return any(isinstance(period, FiscalYear) for period in periods)
+
+    def _order_problems(self, calendar: Calendar) -> list[tuple[str, str]]:
+        """The baseline and the milestones out of time order, with the field at fault."""
+        found = []
+        if self.baseline is not None and calendar.end(self.baseline) >= self.deadline:
+            found.append(
+                (
+                    "baseline",
+                    f"{format_period(self.baseline)} must come before the deadline {self.deadline}",
+                )
             )
+        days = [calendar.end(item.period) for item in self.milestones]
+        if days != sorted(set(days)):
+            found.append(("milestones", "milestones must be listed in time order, one per day"))
+        elif days and days[-1] >= self.deadline:
+            found.append(("milestones", "every milestone must come before the deadline"))
+        elif days and self.baseline is not None and days[0] <= calendar.end(self.baseline):
+            found.append(("milestones", "every milestone must come after the baseline"))
+        return found
 
     @milestones.validator
     def _check_milestones(self, _attribute: object, value: tuple[Milestone, ...]) -> None:
-        days = []
         for item in value:
             if not isinstance(item, Milestone):
                 raise FieldError("milestones", f"expected Milestone, got {item!r}")
-            days.append(Calendar().end(item.period))
-        if days != sorted(set(days)):
-            raise FieldError("milestones", "milestones must be listed in time order, one per day")
-        if days and days[-1] >= self.deadline:
-            raise FieldError("milestones", "every milestone must come before the deadline")
-        if days and self.baseline is not None and days[0] <= Calendar().end(self.baseline):
-            raise FieldError("milestones", "every milestone must come after the baseline")
 
     @latest_within.validator
     def _check_window(self, _attribute: object, value: int | None) -> None:
@@ -167,7 +181,9 @@ class ByDeadline(Schedule):
             for period in periods:
                 reached = judging.final(period, self.baseline)
                 if reached[1] <= MET:
-                    rows[period] = with_remark(reached, Phrase("remark.reached", period=period))
+                    # "reached in 2024", "reached on 2024-11-20"
+                    key = "remark.reached.on" if isinstance(period, dt.date) else "remark.reached"
+                    rows[period] = with_remark(reached, Phrase(key, period=period))
                     return reached[1], by_moment(calendar, [*rows.values(), *missing])
         if as_of < self.deadline:
             ordered = by_moment(calendar, [*rows.values(), *missing])
@@ -202,10 +218,24 @@ class ByDeadline(Schedule):
         rows[final] = judging.final(final, self.baseline, None, remark)
         return rows[final][1], by_moment(calendar, [*rows.values(), *missing])
 
+    def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
+        # The verdict is the latest figure's (the final one, after the deadline), or, for
+        # a target kept once met, that of the figure that first met it.
+        chosen = [j for j in judgements if j.status is status]
+        for judgement in chosen:
+            if judgement.remark is not None and judgement.remark.key.startswith("remark.reached"):
+                return judgement
+        return chosen[-1] if chosen else super().deciding(status, judgements)
+
     def problems(
         self, plan: Plan, measure: Measure | None, condition: Condition, path: str
     ) -> list[Problem]:
         found = outside_term(plan, self.deadline.year, f"{path}.schedule.deadline")
+        if self._names_fiscal_years():
+            found += [
+                Problem(f"{path}.schedule.{where}", message)
+                for where, message in self._order_problems(plan.calendar)
+            ]
         if self.milestones and condition.goal() is None:
             found.append(
                 Problem(

@@ -14,6 +14,14 @@ writing numbers with their units::
 English (``en``) and Vietnamese (``vi``) are built in; :func:`add_language` adds
 another, whose missing messages fall back to English, and :func:`add_messages` adds
 the messages of a kind defined outside planmodel.
+
+Numbers and days are written in two steps: planmodel's one rule for showing a number
+(:func:`~planmodel._numbers.format_number`: a figure as given, a computed number with
+at most two decimals and ``≈`` when rounded) comes first, then the language puts in
+its :class:`Marks`: its decimal mark, its group mark and the pattern of a day::
+
+    >>> say(Amount(Decimal("5026.5"), Unit("metric", "USD")), "vi")
+    '5.026,5 USD'
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from ..periods import FiscalYear, Month, Quarter
 from ..status import Status
 from ..units import Unit
 from . import en, vi
+from ._marks import Marks
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -39,12 +48,18 @@ __all__ = [
     "Amount",
     "DimensionName",
     "Each",
+    "Language",
     "LevelName",
+    "Marks",
     "MetricName",
+    "Per",
+    "PeriodLabel",
     "Phrase",
     "add_language",
     "add_messages",
+    "language",
     "languages",
+    "period_label",
     "remove_language",
     "say",
 ]
@@ -99,10 +114,36 @@ class DimensionName:
 
 @frozen
 class Amount:
-    """A number with its unit: "95%", "4.5 percentage points", "10 per 10,000"."""
+    """A number with its unit: "95%", "4.5 percentage points", "10 per 10,000".
+
+    ``many`` marks the upper end of a range, whose unit a language may put in the
+    plural whatever the number: "between 0.5 and 1 percentage points". ``computed``
+    marks a number planmodel computed (a ratio, a gap, a point on a line), shown with
+    at most two decimals; any other is a figure or a bound as given, shown with all
+    its digits.
+    """
 
     value: Decimal
     unit: Unit
+    many: bool = False
+    computed: bool = False
+
+
+@frozen
+class PeriodLabel:
+    """A period as a table cell or a heading writes it, without the words a sentence
+    puts around it: ``2023``, ``2025-06``, ``2025-Q4`` in English; ``06/2025``,
+    ``Q4/2025``, ``13/11/2023`` in Vietnamese."""
+
+    period: Any
+
+
+@frozen
+class Per:
+    """The count a rate is given per, grouped as the language groups thousands:
+    "10,000" in English, "10.000" in Vietnamese."""
+
+    count: int
 
 
 @frozen(init=False)
@@ -118,7 +159,7 @@ class Each:
 
 
 class Language:
-    """The messages of one language, and how it writes numbers and dates."""
+    """The messages of one language, and the marks it writes numbers and days with."""
 
     def __init__(
         self,
@@ -127,15 +168,22 @@ class Language:
         messages: Mapping[str, Message],
         *,
         fallback: str | None,
-        number: Callable[[Decimal], str],
-        date: Callable[[dt.date], str],
+        marks: Marks,
     ) -> None:
         self.tag = tag
         self.name = name
         self.messages: dict[str, Message] = dict(messages)
         self.fallback = fallback
-        self.number = number
-        self.date = date
+        self.marks = marks
+
+    def number(self, value: Decimal, *, computed: bool = False) -> str:
+        """*value* by planmodel's rule (a figure as given; a *computed* number with at
+        most two decimals, ``≈`` when rounded), in this language's marks."""
+        return self.marks.number(format_number(value, given=not computed))
+
+    def date(self, day: dt.date) -> str:
+        """*day* in this language's pattern: ``2025-06-30``, ``30/06/2025``."""
+        return self.marks.day(day)
 
     def __repr__(self) -> str:
         return f"<Language {self.tag} ({self.name}): {len(self.messages)} messages>"
@@ -150,10 +198,10 @@ def add_language(
     messages: Mapping[str, Message],
     *,
     fallback: str | None = "en",
-    number: Callable[[Decimal], str] = format_number,
-    date: Callable[[dt.date], str] = dt.date.isoformat,
+    marks: Marks | None = None,
 ) -> Language:
-    """Add (or replace) a language: its messages, and how it writes numbers and dates.
+    """Add (or replace) a language: its messages, and the :class:`Marks` it writes
+    numbers and days with (by default a decimal point, no group mark and ISO days).
 
     A message the language lacks is taken from *fallback* (English by default), so a
     new language can start with the status words and grow.
@@ -161,7 +209,9 @@ def add_language(
     language_tag.check("tag", tag)
     if fallback is not None and fallback not in _LANGUAGES and fallback != tag:
         raise ValueError(f"unknown fallback language {fallback!r}; known: {', '.join(languages())}")
-    language = Language(tag, name, messages, fallback=fallback, number=number, date=date)
+    if marks is not None and not isinstance(marks, Marks):
+        raise TypeError(f"marks: expected Marks, got {type(marks).__name__}")
+    language = Language(tag, name, messages, fallback=fallback, marks=marks or Marks())
     _LANGUAGES[tag] = language
     return language
 
@@ -233,11 +283,13 @@ def say(item: Any, lang: str, plan: Plan | None = None) -> str:
         return word("flag.yes" if item else "flag.no", lang)
     if isinstance(item, Decimal):
         return language(lang).number(item)
+    if isinstance(item, PeriodLabel):
+        return period_label(item.period, lang, plan)
     if isinstance(item, int):
         return _phrase(Phrase("period.year", year=str(item)), lang, plan)
     if isinstance(item, MetricName):
         if plan is not None and plan.has_metric(item.metric):
-            return plan.metric(item.metric).name.pick(lang, plan.source_language)
+            return plan.metric(item.metric).name_in(lang, plan.source_language)
         return item.metric
     if isinstance(item, LevelName):
         scale_id = plan.metric(item.metric).scale if plan and plan.has_metric(item.metric) else None
@@ -254,7 +306,9 @@ def say(item: Any, lang: str, plan: Plan | None = None) -> str:
                     return found.name.pick(lang, plan.source_language)
         return item.dimension
     if isinstance(item, Amount):
-        return amount(item.value, item.unit, lang, plan)
+        return amount(item.value, item.unit, lang, plan, many=item.many, computed=item.computed)
+    if isinstance(item, Per):
+        return _thousands(str(item.count), lang)
     if isinstance(item, Each):
         return _list([say(part, lang, plan) for part in item.items], item.joiner, lang)
     if isinstance(item, dt.date):
@@ -274,19 +328,55 @@ def _period(period: Month | Quarter | FiscalYear, lang: str, plan: Plan | None) 
     return _phrase(found, lang, plan)
 
 
-def amount(value: Decimal, unit: Unit, lang: str, plan: Plan | None = None) -> str:
-    """A number with its unit in *lang*: "95%", "4.5 percentage points"."""
-    number = language(lang).number(value)
+def period_label(period: Any, lang: str, plan: Plan | None = None) -> str:
+    """*period* as a table cell or a heading writes it in *lang* (see :class:`PeriodLabel`).
+
+    >>> period_label(Quarter(2023, 4), "vi"), period_label(dt.date(2023, 11, 13), "vi")
+    ('Q4/2023', '13/11/2023')
+    """
+    if isinstance(period, dt.date):
+        found = Phrase("period.label.date", date=language(lang).date(period))
+    elif isinstance(period, int):
+        found = Phrase("period.label.year", year=str(period))
+    elif isinstance(period, Month):
+        found = Phrase("period.label.month", year=str(period.year), month=f"{period.month:02d}")
+    elif isinstance(period, Quarter):
+        found = Phrase("period.label.quarter", year=str(period.year), quarter=str(period.quarter))
+    elif isinstance(period, FiscalYear):
+        found = Phrase("period.label.fiscal_year", year=str(period.year))
+    else:
+        return str(period)
+    return _phrase(found, lang, plan)
+
+
+def amount(
+    value: Decimal,
+    unit: Unit,
+    lang: str,
+    plan: Plan | None = None,
+    *,
+    many: bool = False,
+    computed: bool = False,
+) -> str:
+    """A number with its unit in *lang*: "95%", "4.5 percentage points"; *many* when
+    the number ends a range, *computed* for a number planmodel computed (see
+    :class:`Amount`)."""
+    number = language(lang).number(value, computed=computed)
     if unit.kind == "per":
         key = "amount.per_mille" if unit.per == 1000 else "amount.per"
-        per = language(lang).number(Decimal(unit.per))
+        per = str(unit.per)
         return _phrase(Phrase(key, number=number, per=_thousands(per, lang)), lang, plan)
     if unit.kind == "metric":
         return _phrase(Phrase("amount.metric", number=number, unit=unit.text), lang, plan)
+    if many:
+        return _phrase(Phrase(f"amount.{unit.kind}", number=number, many="many"), lang, plan)
     return _phrase(Phrase(f"amount.{unit.kind}", number=number), lang, plan)
 
 
 def _thousands(digits: str, lang: str) -> str:
+    # The count of a rate ("per 10,000") is a word of the unit's name, grouped as the
+    # catalogue's number.thousands says: English groups it though it writes figures
+    # as given, ungrouped.
     if not digits.isdigit() or len(digits) <= 3:
         return digits
     separator = word("number.thousands", lang)
@@ -318,8 +408,8 @@ def _phrase(phrase: Phrase, lang: str, plan: Plan | None) -> str:
 
 
 def _install() -> None:
-    add_language("en", "English", en.MESSAGES, fallback=None)
-    add_language("vi", "Tiếng Việt", vi.MESSAGES, date=vi.date)
+    add_language("en", "English", en.MESSAGES, fallback=None, marks=en.MARKS)
+    add_language("vi", "Tiếng Việt", vi.MESSAGES, marks=vi.MARKS)
 
 
 _install()

@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Union
 
+from ._marks import Marks
+
 #: A template, or a function of the rendered arguments (for grammar a template cannot say).
 Message = Union[str, Callable[..., str]]
 
 
-def _points(number: str) -> str:
-    return f"{number} percentage point" + ("" if number.lstrip("-") == "1" else "s")
+def _points(number: str, many: str = "") -> str:
+    # One point is singular, alone: "1 percentage point", but "between 0.5 and 1
+    # percentage points", where the unit belongs to the range.
+    return f"{number} percentage point" + ("" if number.lstrip("-") == "1" and not many else "s")
 
+
+#: A decimal point, figures as given (5026, ungrouped), ISO days.
+MARKS = Marks(decimal=".", group="", date="YYYY-MM-DD")
 
 MESSAGES: dict[str, Message] = {
     # statuses
@@ -29,6 +36,12 @@ MESSAGES: dict[str, Message] = {
     "period.month": "{year}-{month}",
     "period.quarter": "{year}-Q{quarter}",
     "period.fiscal_year": "FY{year}",
+    # a period as a table cell or a chart's axis writes it
+    "period.label.year": "{year}",
+    "period.label.date": "{date}",
+    "period.label.month": "{year}-{month}",
+    "period.label.quarter": "{year}-Q{quarter}",
+    "period.label.fiscal_year": "FY{year}",
     "amount.percent": "{number}%",
     "amount.count": "{number}",
     "amount.points": _points,
@@ -52,7 +65,7 @@ MESSAGES: dict[str, Message] = {
     "measure.change.relative": "{subject} vs {reference}",
     "measure.change.difference": "change in {subject} since {reference}",
     "measure.change.index": "{subject} as % of {reference}",
-    "reference.previous": "the previous year",
+    "reference.previous": "the previous period",
     "measure.difference": "{minuend} minus {subtrahend}",
     "measure.growth.relative": "average annual growth of {subject}, {first}-{last}",
     "measure.growth.difference": "average annual change in {subject}, {first}-{last}",
@@ -72,6 +85,11 @@ MESSAGES: dict[str, Message] = {
     "condition.below": "below {bound}",
     "condition.exactly": "exactly {value}",
     "condition.between": "between {lo} and {hi}",
+    # a condition on a change whose acceptable values are all falls, said as a fall
+    "condition.fall.at_least": "cut by at least {bound}",
+    "condition.fall.more_than": "cut by more than {bound}",
+    "condition.fall.between": "a fall of {lo} to {hi}",
+    "condition.fall.exactly": "a fall of exactly {value}",
     "condition.tolerance": "{condition}, within {tolerance}",
     "condition.tolerance.relative": "{condition}, within {percent}% of the bound",
     "condition.warning.below": "{condition}, with a warning below {warning}",
@@ -112,6 +130,7 @@ MESSAGES: dict[str, Message] = {
     # remarks
     "remark.milestone": "milestone {period}",
     "remark.reached": "reached in {period}",
+    "remark.reached.on": "reached on {period}",
     "remark.latest_available": "latest figure of the last {years} years ({period}) taken as final",
     "remark.warning": "past the warning level",
     # explanations
@@ -135,6 +154,7 @@ MESSAGES: dict[str, Message] = {
     "label.summary": "Summary",
     "label.targets": "Targets",
     "label.target_count": "targets",
+    "label.target_count.one": "target",
     "label.number": "#",
     "label.target": "Target",
     "label.requirement": "Requirement",
@@ -157,6 +177,10 @@ MESSAGES: dict[str, Message] = {
     "label.level": "level",
     "label.levels": "levels",
     "label.chart": "values by period",
+    "label.legend.line": "the line to the deadline",
+    "label.no_figures": "no figures yet",
+    "label.caption.summary": "Targets by status",
+    "label.caption.targets": "Every target: its status, latest figure and progress",
     "label.term": "term",
     "label.adopted": "adopted",
     "label.by": "by",

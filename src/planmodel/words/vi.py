@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from ._marks import Marks
 
-
-def date(day: dt.date) -> str:
-    """Days as Vietnamese writes them: ``30/06/2025``."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
+#: Vietnamese writes 93,5% and 4.700 USD, and days as 30/06/2025.
+MARKS = Marks(decimal=",", group=".", date="DD/MM/YYYY")
 
 MESSAGES: dict[str, str] = {
     # statuses
@@ -26,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "period.month": "tháng {month}/{year}",
     "period.quarter": "quý {quarter}/{year}",
     "period.fiscal_year": "năm tài khóa {year}",
+    # a period in a table or on a chart's axis: 06/2025, Q4/2025, 30/06/2025; a
+    # fiscal year keeps the English FY2025
+    "period.label.month": "{month}/{year}",
+    "period.label.quarter": "Q{quarter}/{year}",
     "amount.points": "{number} điểm phần trăm",
     "amount.per": "{number} trên {per}",
     "flag.yes": "có",
@@ -39,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "measure.change.relative": "{subject} so với {reference}",
     "measure.change.difference": "mức thay đổi của {subject} so với {reference}",
     "measure.change.index": "chỉ số {subject} so với {reference}",
-    "reference.previous": "năm trước",
+    "reference.previous": "kỳ trước",
     "measure.difference": "hiệu số giữa {minuend} và {subtrahend}",
     "measure.growth.relative": "tăng trưởng bình quân hằng năm của {subject} {first}-{last}",
     "measure.growth.difference": "mức thay đổi bình quân hằng năm của {subject} {first}-{last}",
@@ -59,6 +60,10 @@ MESSAGES: dict[str, str] = {
     "condition.below": "dưới {bound}",
     "condition.exactly": "đúng {value}",
     "condition.between": "từ {lo} đến {hi}",
+    "condition.fall.at_least": "giảm ít nhất {bound}",
+    "condition.fall.more_than": "giảm trên {bound}",
+    "condition.fall.between": "giảm từ {lo} đến {hi}",
+    "condition.fall.exactly": "giảm {value}",
     "condition.tolerance": "{condition}, sai lệch cho phép {tolerance}",
     "condition.tolerance.relative": "{condition}, sai lệch cho phép {percent}% của ngưỡng",
     "condition.warning.below": "{condition}, ngưỡng cảnh báo {warning}",
@@ -94,6 +99,7 @@ MESSAGES: dict[str, str] = {
     # remarks
     "remark.milestone": "mốc {period}",
     "remark.reached": "hoàn thành {period}",
+    "remark.reached.on": "hoàn thành {period}",
     "remark.latest_available": (
         "lấy số liệu mới nhất trong {years} năm gần nhất ({period}) làm số liệu cuối kỳ"
     ),
@@ -113,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "label.summary": "Tổng hợp",
     "label.targets": "Các chỉ tiêu",
     "label.target_count": "chỉ tiêu",
+    "label.target_count.one": "chỉ tiêu",
     "label.target": "Chỉ tiêu",
     "label.requirement": "Yêu cầu",
     "label.status": "Trạng thái",
@@ -134,11 +141,15 @@ MESSAGES: dict[str, str] = {
     "label.level": "mức",
     "label.levels": "mức",
     "label.chart": "giá trị theo kỳ",
+    "label.legend.line": "lộ trình đến hạn",
+    "label.no_figures": "chưa có số liệu",
+    "label.caption.summary": "Số chỉ tiêu theo trạng thái",
+    "label.caption.targets": "Các chỉ tiêu: trạng thái, số liệu mới nhất và tiến độ",
     "label.term": "nhiệm kỳ",
-    "label.adopted": "thông qua ngày",
+    "label.adopted": "thông qua",
     "label.by": "bởi",
     "label.source": "Nguồn",
-    "label.published": "đăng ngày",
+    "label.published": "đăng",
     "label.objective": "Mục tiêu tổng quát",
     "label.directions": "Phương hướng, nhiệm vụ trọng tâm",
     "label.breakthroughs": "Khâu đột phá",
