@@ -271,8 +271,9 @@ class _BoundedAssessor(Assessor):
         self.far = None if aim is None else (self.hi if aim[1] == "higher" else self.lo)
         # Without a baseline or a far bound, progress is value / goal for a positive
         # floor, else none: worked out here once, divided per value.
-        floor = aim is not None and aim[1] == "higher" and aim[0] > 0 and self.far is None
-        self.share = aim[0] if floor else None
+        self.share: Decimal | None = None
+        if aim is not None and aim[1] == "higher" and aim[0] > 0 and self.far is None:
+            self.share = aim[0]
 
     def verdict(self, reading: Decimal | Rating | bool) -> tuple[Status, Decimal | None, bool]:
         assert isinstance(reading, Decimal), "plan validation guarantees a number here"
