@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+import planmodel
 from planmodel.cli import main
 
 # A small invented plan: health-insurance coverage by a deadline, waste collection every year.
@@ -380,13 +381,46 @@ def test_colour_on_a_terminal_unless_no_color(
     assert ("\x1b[" in terminal.getvalue()) is coloured
 
 
-def test_a_brief_report_has_the_header_summary_and_targets_only(
-    capsys: pytest.CaptureFixture[str], plan: Path, observations: Path
+def test_a_report_names_its_inputs_the_version_and_when_it_was_made(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
 ) -> None:
+    # SOURCE_DATE_EPOCH fixes the time, as reproducible builds do: 2024-01-02 03:04:05.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704164645")
+    monkeypatch.chdir(plan.parent)  # files named as given, short enough for one line
+    plan, observations = Path(plan.name), Path(observations.name)
+    _, out, _ = run(capsys, *evaluate_args(plan, observations, "--lang", "vi"))
+    assert out.endswith(
+        f"Số liệu: {plan}, {observations}\n"
+        f"Lập bằng: planmodel {planmodel.__version__}\n"
+        "Lập lúc: 02/01/2024 03:04 UTC\n"
+    )
+    _, again, _ = run(capsys, *evaluate_args(plan, observations, "--lang", "vi"))
+    assert again == out
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    _stdin(monkeypatch, observations.read_bytes())
+    before = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+    _, out, _ = run(capsys, *evaluate_args(plan, Path("-"), "--format", "markdown"))
+    made = dt.datetime.strptime(out.splitlines()[-1], "- Made on: %Y-%m-%d %H:%M UTC")
+    assert before <= made.replace(tzinfo=dt.timezone.utc) <= dt.datetime.now(dt.timezone.utc)
+    assert f"- Figures: {plan}, standard input\n" in out
+
+
+def test_a_brief_report_has_the_header_summary_and_targets_only(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704164645")  # the same footer in both
     code, brief, _ = run(capsys, *evaluate_args(plan, observations, "--brief"))
     assert code == 0
     _, full, _ = run(capsys, *evaluate_args(plan, observations))
-    assert full.startswith(brief)
+    body, footer = brief.split("\n\nPlan: ")
+    assert full.startswith(body)
+    assert full.endswith("\n\nPlan: " + footer)
     assert "Summary: 2 targets" in brief
     assert "t2 Collect all waste" in brief
     assert "Requirement" not in brief

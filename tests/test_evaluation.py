@@ -613,6 +613,8 @@ def test_dump_evaluation_shape(acceptance: Evaluation) -> None:
         "value": Decimal(5),
         "gap": Decimal(0),
         "progress": Decimal(1),
+        # The figures the ratio of revenue to its estimate read, with no source given.
+        "figures": [{"metric": "revenue", "period": 2021}, {"metric": "estimate", "period": 2021}],
     }
 
 
@@ -620,15 +622,15 @@ def test_dump_evaluation_omits_absent_fields(acceptance: Evaluation) -> None:
     document = dump_evaluation(acceptance)
     by_id = {t["target"]: t for t in document["targets"]}
     # A band has no progress, and nothing else is absent but parts, expected, reason.
-    assert set(by_id["t2"]["judgements"][0]) == {"period", "status", "value", "gap"}
+    assert set(by_id["t2"]["judgements"][0]) == {"period", "status", "value", "gap", "figures"}
     # An interim figure against a line carries the expected point.
     assert "expected" in by_id["t6_on"]["judgements"][0]
     # An all_of carries its parts, and no figures of its own.
     t10 = by_id["t10"]["judgements"][0]
     assert set(t10) == {"period", "status", "parts"}
     assert [set(p) for p in t10["parts"]] == [
-        {"period", "status", "value", "gap", "progress"},
-        {"period", "status", "value", "gap"},
+        {"period", "status", "value", "gap", "progress", "figures"},
+        {"period", "status", "value", "gap", "figures"},
     ]
     # A rating's value is the level id.
     assert by_id["t12"]["judgements"][0]["value"] == "tot"
@@ -836,6 +838,13 @@ def test_an_unpickled_evaluation_explains_itself_once_given_its_plan(
     assert copy.attach(plan) is copy
     assert copy.judged_plan is plan
     assert [r.explanation for r in copy.targets] == [r.explanation for r in acceptance.targets]
+    # The observations are not pickled: the figures' sources are traced again once they
+    # are given back.
+    assert copy.observations is None
+    with pytest.raises(LookupError, match="observations"):
+        copy.figures("t1", copy.targets[0].judgements[0])
+    assert "figures" not in dumps_evaluation(copy)
+    copy.attach(plan, acceptance_figures())
     assert dumps_evaluation(copy) == dumps_evaluation(acceptance)
 
 

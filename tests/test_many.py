@@ -25,6 +25,7 @@ from planmodel import (
     evaluate_many,
     evaluate_one,
     every_year,
+    load_observations,
     value,
 )
 from planmodel import many as many_module
@@ -105,6 +106,10 @@ def test_a_plan_read_from_a_file_is_read_again_when_needed(folders: tuple[Path, 
     copy = pickle.loads(pickle.dumps(one))
     assert len(pickle.dumps(one)) < len(dumps_plan(ward("hoa_sen", 92)))
     assert copy.judged_plan == ward("hoa_sen", 92)
+    # The figures come back only when given: they are not pickled.
+    plan = copy.judged_plan
+    assert plan is not None
+    copy.attach(plan, load_observations(data / "hoa_sen.json"))
     assert dumps_evaluation(copy) == dumps_evaluation(one)
 
 

@@ -335,8 +335,11 @@ def test_a_long_note_goes_under_its_row() -> None:
 def test_a_brief_report_stops_after_the_table_of_targets() -> None:
     full = render_text(PLAN, EVALUATION)
     brief = render_text(PLAN, EVALUATION, brief=True)
-    assert full.startswith(brief)
-    assert brief.splitlines()[-1] == _overview_rows(full, PLAN)[-1]
+    # The brief ends, as the full report does, with what the report was made from.
+    body, footer = brief.split("\n\nPlan: ")
+    assert full.startswith(body)
+    assert full.endswith("\n\nPlan: " + footer)
+    assert body.splitlines()[-1] == _overview_rows(full, PLAN)[-1]
     assert "Requirement" not in brief
     assert "? no data:" not in brief
 
@@ -1064,3 +1067,85 @@ def test_progress_is_written_in_the_languages_numbers() -> None:
     for report in (render_text(plan, found, lang="de"), render_html(plan, found, lang="de")):
         assert "≈66,67%" in report
         assert "66.67" not in report
+
+
+# -- where each figure came from -------------------------------------------------------------
+
+SOURCED = [
+    Observation("coverage", 2020, 90, source="BHXH quận, báo cáo 2020"),
+    Observation("coverage", 2022, "93.5", source="BHXH quận, báo cáo 2022", note="ước tính"),
+    Observation("waste", 2021, 100, source="Phòng TN-MT"),
+    Observation("waste", 2022, 98, source="Phòng TN-MT"),
+    Observation("orgs", 2021, {"good": 9, "fair": 1}, note="sơ bộ"),
+]
+TRACED = evaluate(PLAN, SOURCED, as_of="2023-06-30")
+MADE = dt.datetime(2023, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+
+
+def test_a_judgement_rests_on_its_figure_and_on_the_baseline_progress_runs_from() -> None:
+    (t1,) = [j for j in TRACED.result("t1").judgements if j.period == 2022]
+    assert TRACED.figures("t1", t1) == (SOURCED[0], SOURCED[1])
+    (t2,) = [j for j in TRACED.result("t2").judgements if j.period == 2021]
+    assert TRACED.figures("t2", t2) == (SOURCED[2],)
+
+
+def test_each_part_of_an_all_of_rests_on_its_own_figures() -> None:
+    (t3,) = [j for j in TRACED.result("t3").judgements if j.period == 2021]
+    assert TRACED.figures("t3", t3, part=0) == (SOURCED[4],)
+    assert TRACED.figures("t3", t3) == (SOURCED[4],)  # both parts read the one distribution
+
+
+def test_every_report_cites_the_sources_of_its_figures_once_each() -> None:
+    text = render_text(PLAN, TRACED)
+    # Numbered as first cited; the waste figures share one source and one note.
+    assert "Sources of the figures:" in text
+    notes = text[text.index("Sources of the figures:") :].splitlines()[1:5]
+    assert notes == [
+        "  [1] BHXH quận, báo cáo 2020",
+        "  [2] BHXH quận, báo cáo 2022 — ước tính",
+        "  [3] Phòng TN-MT",
+        "  [4] sơ bộ",
+    ]
+    assert re.search(r"93\.5% \[1, 2\]", text)
+    markdown = render_markdown(PLAN, TRACED)
+    assert "## Sources of the figures\n\n1. BHXH quận, báo cáo 2020\n" in markdown
+    assert "| 2022 | 93.5% \\[1, 2\\] |" in markdown  # brackets escaped: never a link
+    page = render_html(PLAN, TRACED)
+    assert '<li id="source-2">BHXH quận, báo cáo 2022 — ước tính</li>' in page
+    assert '<a href="#source-1">1</a>,<a href="#source-2">2</a>' in page
+    judged = json.loads(render_json(TRACED))["targets"][0]["judgements"]
+    assert {"metric": "coverage", "period": 2020, "source": "BHXH quận, báo cáo 2020"} in [
+        figure for judgement in judged for figure in judgement.get("figures", [])
+    ]
+
+
+def test_a_report_without_the_observations_cites_nothing() -> None:
+    # The same results, without the observations (as an evaluation built by hand).
+    copy = Evaluation(TRACED.plan, TRACED.as_of, TRACED.targets, source=PLAN)
+    assert copy.observations is None
+    assert "Sources of the figures" not in render_text(PLAN, copy)
+    assert "[1]" not in render_markdown(PLAN, copy)
+
+
+def test_every_report_says_what_it_was_made_from_and_when() -> None:
+    version = planmodel.__version__
+    text = render_text(PLAN, TRACED, inputs=["plan.json", "figures.csv"], made=MADE)
+    assert text.endswith(
+        "Plan: Resolution (published 2021-01-20) https://example.org\n"
+        "Figures: plan.json, figures.csv\n"
+        f"Made with: planmodel {version}\n"
+        "Made on: 2023-07-01 09:30 UTC\n"
+    )
+    vi = render_markdown(PLAN, TRACED, lang="vi", made=MADE)
+    assert vi.endswith(
+        "- Văn bản kế hoạch: Nghị quyết (đăng 2021-01-20) https://example.org\n"
+        f"- Lập bằng: planmodel {version}\n"
+        "- Lập lúc: 01/07/2023 09:30 UTC\n"
+    )
+    page = render_html(PLAN, TRACED, inputs=["plan.json"])
+    assert f'<span class="label">Made with:</span> planmodel {version}</p>' in page
+    assert "Made on" not in page  # not given: a report made twice is the same
+    unsourced = attrs.evolve(PLAN, source=None)
+    assert "Plan: not stated\n" in render_text(
+        unsourced, evaluate(unsourced, SOURCED, "2023-06-30")
+    )

@@ -76,6 +76,8 @@ JUDGEMENT_COLUMNS = (
     "warning",
     "reason",
     "remark",
+    "source",
+    "note",
 )
 TARGET_COLUMNS = (
     "plan",
@@ -422,7 +424,8 @@ def test_csv_is_a_header_and_one_line_per_record() -> None:
     text = EVALUATION.rows().to_csv()
     lines = text.split("\n")
     assert lines[0] == ",".join(JUDGEMENT_COLUMNS)
-    assert lines[1] == "test-plan,poverty,,,,2021,met,4.5,,percent,0,,,true,,"
+    # The figure's source follows the judgement; it has no note.
+    assert lines[1] == "test-plan,poverty,,,,2021,met,4.5,,percent,0,,,true,,,Cục Thống kê,"
     assert lines[-1] == ""  # the last row ends with a line feed too
     assert len(lines) == len(EVALUATION.rows()) + 2
     # The share of organisations rated good, written to the last digit, never 9.6E+1.

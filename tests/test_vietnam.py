@@ -432,3 +432,6 @@ def test_the_command_line_judges_the_committed_files(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     for target in AFTER_THE_TERM:
         assert f'id="target-{target}"' in page, target
+    # Each figure links to the note on its source, and the note names it.
+    assert '<a href="#source-1">1</a>' in page
+    assert "vietnamplus.vn" in page

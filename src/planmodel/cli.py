@@ -343,6 +343,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     for key, wanted in args.where:
         where.setdefault(key, set()).add(wanted)
     evaluation = evaluate(plan, observations, args.as_of or dt.date.today(), where=where or None)
+    read = [_input_name(args.plan), _input_name(args.observations)]
+    made = _made()
     renderers: dict[str, Callable[[], str]] = {
         "text": lambda: render_text(
             plan,
@@ -351,9 +353,13 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             color=to_stdout and _wants_colour(args.color, out),
             brief=args.brief,
             width=_width(out) if to_stdout else TEXT_WIDTH,
+            inputs=read,
+            made=made,
         ),
-        "markdown": lambda: render_markdown(plan, evaluation, lang=args.lang),
-        "html": lambda: render_html(plan, evaluation, lang=args.lang),
+        "markdown": lambda: render_markdown(
+            plan, evaluation, lang=args.lang, inputs=read, made=made
+        ),
+        "html": lambda: render_html(plan, evaluation, lang=args.lang, inputs=read, made=made),
         "json": lambda: render_json(evaluation),
         "csv": lambda: _table(evaluation, args).to_csv(),
     }
@@ -381,6 +387,22 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _input_name(name: str) -> str:
+    return "standard input" if name == STANDARD_STREAM else name
+
+
+def _made() -> dt.datetime:
+    """When a report is made, to the minute, in UTC: the time ``SOURCE_DATE_EPOCH``
+    gives when set (the convention of reproducible builds), so that a report made
+    again from the same inputs can be the same file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    else:
+        when = dt.datetime.now(dt.timezone.utc)
+    return when.replace(second=0, microsecond=0)
+
+
 #: What evaluate-many learns of one plan: its name, how many targets have each status
 #: (``None`` when it could not be evaluated), the targets hitting --fail-on, and the
 #: problems that stopped it.
@@ -392,7 +414,7 @@ def _judge_file(
     as_of: dt.date,
     where: dict[str, set[str]] | None,
     fail_on: frozenset[Status],
-    report: tuple[str, str, str] | None,
+    report: tuple[str, str, str, dt.datetime] | None,
 ) -> Judged:
     """Evaluate one plan file against its figures, in a worker process; write its
     report into a folder when asked (*report*: the folder, the format, the language).
@@ -404,13 +426,16 @@ def _judge_file(
     except PlanModelError as exc:
         return name, None, [], _problems(exc)
     if report is not None:
-        folder, format, lang = report
+        folder, format, lang, made = report
         plan = evaluation.judged_plan
         assert plan is not None, "a plan read here is at hand"
+        inputs = list(files)
         renderers: dict[str, Callable[[], str]] = {
-            "text": lambda: render_text(plan, evaluation, lang=lang),
-            "markdown": lambda: render_markdown(plan, evaluation, lang=lang),
-            "html": lambda: render_html(plan, evaluation, lang=lang),
+            "text": lambda: render_text(plan, evaluation, lang=lang, inputs=inputs, made=made),
+            "markdown": lambda: render_markdown(
+                plan, evaluation, lang=lang, inputs=inputs, made=made
+            ),
+            "html": lambda: render_html(plan, evaluation, lang=lang, inputs=inputs, made=made),
             "json": lambda: render_json(evaluation),
         }
         target = Path(folder, f"{name}.{_SUFFIXES[format]}")
@@ -436,7 +461,7 @@ def _evaluate_many(args: argparse.Namespace, out: TextIO) -> int:
     report = None
     if args.output_dir is not None:
         Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-        report = (args.output_dir, args.format, args.lang)
+        report = (args.output_dir, args.format, args.lang, _made())
     judged = run_many(
         _judge_file,
         files,

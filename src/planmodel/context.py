@@ -7,7 +7,7 @@ so that it works for a whole and for each member of a breakdown alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from .periods import Calendar, Period
 from .words import MetricName, Phrase
 
 if TYPE_CHECKING:
+    from .measures import Measure
     from .metrics import RatingScale
     from .plan import Plan
 
@@ -126,3 +127,64 @@ class Context:
     def year(self, year: int) -> Period:
         """The period the plan means by *year*: the year, or its fiscal year."""
         return self.calendar.year(year)
+
+    def figures_read(
+        self, measures: Iterable[Measure], periods: Iterable[Period]
+    ) -> tuple[Observation, ...]:
+        """The observations *measures* read for *periods*, each once, in the order read:
+        the figures a judgement rests on, whose sources a report names.
+
+        Found by reading again through a context that notes every figure it hands
+        out, so that it holds for a measure defined outside planmodel too, as long as
+        it reads figures through its context (as every measure must).
+        """
+        noted: dict[int, Observation] = {}
+        recording = _Recording(self.plan, self.data, self.selection, noted)
+        for period in periods:
+            for measure in measures:
+                measure.at(recording, period)
+        return tuple(noted.values())
+
+
+class _Recording(Context):
+    """A context that notes each observation it hands out."""
+
+    __slots__ = ("_noted",)
+
+    def __init__(
+        self,
+        plan: Plan,
+        data: Observations,
+        selection: tuple[tuple[str, str], ...],
+        noted: dict[int, Observation],
+    ) -> None:
+        super().__init__(plan, data, selection)
+        self._noted = noted
+
+    def select(self, dimension: str, member: str) -> Context:
+        pairs = {**dict(self.selection), dimension: member}
+        return _Recording(self.plan, self.data, tuple(sorted(pairs.items())), self._noted)
+
+    def series(self, metric: str) -> Mapping[Period, Observation]:
+        return _Noting(super().series(metric), self._noted)
+
+
+class _Noting(Mapping[Period, Observation]):
+    """A series of figures that notes each one looked up."""
+
+    __slots__ = ("_found", "_noted")
+
+    def __init__(self, found: Mapping[Period, Observation], noted: dict[int, Observation]) -> None:
+        self._found = found
+        self._noted = noted
+
+    def __getitem__(self, period: Period) -> Observation:
+        found = self._found[period]
+        self._noted.setdefault(id(found), found)
+        return found
+
+    def __iter__(self) -> Iterator[Period]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)

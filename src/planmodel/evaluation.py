@@ -116,6 +116,23 @@ def _optional_plan_ref(found: PlanRef | Plan | None) -> PlanRef | None:
     return PlanRef(found.id, found) if isinstance(found, Plan) else found
 
 
+class _Kept:
+    """A value kept in this process only: pickled, it is left behind, so that results
+    sent back from worker processes do not carry every figure they judged."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Observations | None) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[_Kept], tuple[None]]:
+        return _Kept, (None,)
+
+
+def _kept(value: _Kept | Observations | None) -> _Kept:
+    return value if isinstance(value, _Kept) else _Kept(value)
+
+
 @frozen
 class Evaluation:
     """The verdict on every target of a plan as of a date.
@@ -131,6 +148,52 @@ class Evaluation:
     _source: Optional[PlanRef] = field(
         default=None, eq=False, repr=False, converter=_optional_plan_ref
     )
+    _data: _Kept = field(factory=lambda: _Kept(None), eq=False, repr=False, converter=_kept)
+
+    @property
+    def observations(self) -> Observations | None:
+        """The observations judged, when the evaluation was made by :func:`evaluate` in
+        this process (they are not pickled with it)."""
+        return self._data.value
+
+    def figures(
+        self,
+        target: str,
+        judgement: Judgement,
+        *,
+        member: str | None = None,
+        part: int | None = None,
+    ) -> tuple[Observation, ...]:
+        """The observations *judgement* of *target* rests on, with their ``source`` and
+        ``note``: the figures its measure read for its period, and for the baseline
+        that progress runs from. *member* names the member of a breakdown it judges;
+        *part*, the index of the part of an ``all of`` (``None``: every part).
+
+        Raises ``LookupError`` when the plan or the observations are not at hand (an
+        evaluation unpickled, or built by hand).
+
+        >>> [figure.source for figure in evaluation.figures("T1", judgement)]  # doctest: +SKIP
+        ['Cục Thống kê, 2024-01-05']
+        """
+        plan, data = _plan_of(self._source), self._data.value
+        if data is None:
+            raise LookupError(
+                "this evaluation does not hold the observations it judged: it was "
+                "unpickled or built by hand; evaluate the plan again to trace its figures"
+            )
+        version = self.result(target).version
+        ctx = Context(plan, data)
+        if member is not None:
+            if version.across is None:
+                raise ValueError(f"target {target!r} is not judged across members")
+            ctx = ctx.select(version.across.dimension, member)
+        measure, condition = version.measure, version.condition
+        if part is not None:
+            _, measure, condition = condition.components(measure)[part]
+        if judgement.period is None:
+            return ()
+        periods = version.schedule.reads(judgement.period)
+        return ctx.figures_read(condition.measures(measure), periods)
 
     @property
     def judged_plan(self) -> Plan | None:
@@ -138,13 +201,21 @@ class Evaluation:
         (or the plan was attached, or can be read again from its file)."""
         return None if self._source is None else self._source.plan
 
-    def attach(self, plan: Plan) -> Evaluation:
-        """Give the evaluation back the plan it judged (after unpickling); returns self.
+    def attach(
+        self, plan: Plan, observations: Observations | Iterable[Observation] | None = None
+    ) -> Evaluation:
+        """Give the evaluation back the plan it judged (after unpickling), and the
+        *observations* it judged, whose sources :meth:`figures` and the reports trace;
+        returns self.
 
         Raises ``ValueError`` for another plan (another id).
         """
         if plan.id != self.plan:
             raise ValueError(f"this evaluation is of plan {self.plan!r}, not {plan.id!r}")
+        if observations is not None:
+            if not isinstance(observations, Observations):
+                observations = Observations(observations)
+            self._data.value = observations
         source = self._source
         if source is None:
             # An evaluation built by hand: its results refer to their own plans.
@@ -308,4 +379,4 @@ def evaluate(
         results = tuple(
             program.judge(ctx, when, ref) for program in programs if _matches(program.target, where)
         )
-    return Evaluation(plan.id, when, results, ref)
+    return Evaluation(plan.id, when, results, ref, data)

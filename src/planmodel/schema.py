@@ -264,6 +264,23 @@ def evaluation_schema() -> Schema:
     """
     generator = _Generator()
     judgements: Schema = {"type": "array", "items": generator.of_class(Judgement)}
+    # Not a field of a Judgement: the observations it rests on, written beside it.
+    generator.defs["Judgement"]["properties"]["figures"] = {
+        "type": "array",
+        "description": "the observations the judgement rests on, with their sources",
+        "items": {
+            "type": "object",
+            "properties": {
+                "metric": IDENTIFIER,
+                "period": generator.of_type(Period),
+                "breakdown": {"type": "object", "additionalProperties": {"type": "string"}},
+                "source": {"type": "string"},
+                "note": {"type": "string"},
+            },
+            "required": ["metric", "period"],
+            "additionalProperties": False,
+        },
+    }
     member: Schema = {
         "type": "object",
         "description": "how one member of a breakdown stands on a target judged across members",

@@ -9,7 +9,7 @@ refuses unknown keys, duplicate keys, non-numbers where numbers belong and
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Union
 
@@ -22,6 +22,7 @@ from .errors import PlanLoadError, Problem
 from .evaluation import Evaluation, TargetResult, report_languages
 from .judgements import Judgement
 from .measures import MEASURES, REFERENCES
+from .observations import Observation
 from .periods import to_json
 from .plan import Plan
 from .quantifiers import QUANTIFIERS
@@ -203,7 +204,10 @@ def dump_evaluation(evaluation: Evaluation) -> dict[str, Any]:
     """The evaluation as a JSON-ready ``dict``, with a summary of counts by status.
 
     Reasons, remarks and explanations are written in the plan's languages that
-    planmodel can write (English when it can write none of them).
+    planmodel can write (English when it can write none of them). A judgement with a
+    figure lists under ``figures`` the observations it rests on, each with its
+    metric, period, source and note, when the evaluation holds its observations
+    (:meth:`Evaluation.figures`).
     """
     summary = {status.value: count for status, count in evaluation.summary.items()}
     plan = evaluation.judged_plan
@@ -212,8 +216,35 @@ def dump_evaluation(evaluation: Evaluation) -> dict[str, Any]:
         "plan": evaluation.plan,
         "as_of": evaluation.as_of.isoformat(),
         "summary": summary,
-        "targets": [_target_result(plan, result) for result in evaluation.targets],
+        "targets": [_target_result(evaluation, plan, result) for result in evaluation.targets],
     }
+
+
+#: The figures a judgement rests on, given the part of an ``all of`` it judges.
+Traced = Callable[[Judgement, Union[int, None]], tuple[Observation, ...]]
+
+
+def _tracer(evaluation: Evaluation, target: str, member: str | None) -> Traced | None:
+    if evaluation.observations is None:
+        return None
+
+    def traced(judgement: Judgement, part: int | None) -> tuple[Observation, ...]:
+        return evaluation.figures(target, judgement, member=member, part=part)
+
+    return traced
+
+
+def _figure(observation: Observation) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "metric": observation.metric,
+        "period": to_json(observation.period),
+    }
+    if observation.breakdown:
+        found["breakdown"] = dict(observation.breakdown.items_tuple)
+    for key in ("source", "note"):
+        if getattr(observation, key) is not None:
+            found[key] = getattr(observation, key)
+    return found
 
 
 def _said(plan: Plan | None, phrase: Phrase) -> dict[str, str]:
@@ -221,7 +252,12 @@ def _said(plan: Plan | None, phrase: Phrase) -> dict[str, str]:
     return {tag: say(phrase, tag, plan) for tag in sorted(tags)}
 
 
-def _judgement(plan: Plan | None, judgement: Judgement) -> dict[str, Any]:
+def _judgement(
+    plan: Plan | None,
+    judgement: Judgement,
+    traced: Traced | None = None,
+    part: int | None = None,
+) -> dict[str, Any]:
     found: dict[str, Any] = {
         "period": None if judgement.period is None else to_json(judgement.period),
         "status": judgement.status.value,
@@ -232,19 +268,28 @@ def _judgement(plan: Plan | None, judgement: Judgement) -> dict[str, Any]:
     if judgement.reason is not None:
         found["reason"] = _said(plan, judgement.reason)
     if judgement.parts:
-        found["parts"] = [_judgement(plan, part) for part in judgement.parts]
+        found["parts"] = [
+            # A part of a part is traced to the figures of the part it belongs to.
+            _judgement(plan, one, traced, index if part is None else part)
+            for index, one in enumerate(judgement.parts)
+        ]
     if judgement.warning:
         found["warning"] = True
     if judgement.remark is not None:
         found["remark"] = _said(plan, judgement.remark)
+    if traced is not None and judgement.value is not None:
+        found["figures"] = [_figure(figure) for figure in traced(judgement, part)]
     return found
 
 
-def _target_result(plan: Plan | None, result: TargetResult) -> dict[str, Any]:
+def _target_result(
+    evaluation: Evaluation, plan: Plan | None, result: TargetResult
+) -> dict[str, Any]:
+    traced = _tracer(evaluation, result.target, None)
     found: dict[str, Any] = {
         "target": result.target,
         "status": result.status.value,
-        "judgements": [_judgement(plan, judgement) for judgement in result.judgements],
+        "judgements": [_judgement(plan, judgement, traced) for judgement in result.judgements],
         "explanation": result.explanation.as_dict(),
     }
     if result.members:
@@ -252,7 +297,10 @@ def _target_result(plan: Plan | None, result: TargetResult) -> dict[str, Any]:
             {
                 "member": member.member,
                 "status": member.status.value,
-                "judgements": [_judgement(plan, j) for j in member.judgements],
+                "judgements": [
+                    _judgement(plan, j, _tracer(evaluation, result.target, member.member))
+                    for j in member.judgements
+                ],
             }
             for member in result.members
         ]

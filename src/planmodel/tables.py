@@ -85,6 +85,10 @@ class JudgementRow:
     (percentage points for a percent; levels for a rating); ``progress`` is 1 at the
     target. ``warning`` marks a met figure past a warning level; ``reason`` and
     ``remark`` are the judgement's words in the language the table was made in.
+    ``source`` and ``note`` are those of the figure the judgement rests on
+    (:meth:`Evaluation.figures() <planmodel.Evaluation.figures>`); where it rests on
+    several (a baseline and a final figure, each year of an average), each is written
+    after its period, ``"2020: …; 2025: …"``.
     """
 
     plan: str = field(validator=validators.instance_of(str))
@@ -103,6 +107,8 @@ class JudgementRow:
     warning: bool = field(default=False, validator=validators.instance_of(bool))
     reason: Optional[str] = field(default=None, validator=_TEXT)
     remark: Optional[str] = field(default=None, validator=_TEXT)
+    source: Optional[str] = field(default=None, validator=_TEXT)
+    note: Optional[str] = field(default=None, validator=_TEXT)
 
 
 @frozen(kw_only=True)
@@ -326,6 +332,7 @@ def judgement_rows(evaluation: Evaluation, lang: str = "en") -> Table[JudgementR
                     plan, judgement, version.measure, version.condition, None
                 ):
                     value, level = _figures(one)
+                    source, note = _provenance(evaluation, result.target, one, member, part)
                     rows.append(
                         JudgementRow(
                             plan=evaluation.plan,
@@ -344,9 +351,38 @@ def judgement_rows(evaluation: Evaluation, lang: str = "en") -> Table[JudgementR
                             warning=one.warning,
                             reason=say(one.reason, lang, plan) if one.reason is not None else None,
                             remark=say(one.remark, lang, plan) if one.remark is not None else None,
+                            source=source,
+                            note=note,
                         )
                     )
     return Table(JudgementRow, rows)
+
+
+def _provenance(
+    evaluation: Evaluation,
+    target: str,
+    judgement: Judgement,
+    member: str | None,
+    part: str | None,
+) -> tuple[str | None, str | None]:
+    """The source and the note of the figures a judgement rests on, each after its
+    period when there are several; nothing for a judgement without a figure, or an
+    evaluation that no longer holds its observations."""
+    if judgement.value is None or evaluation.observations is None:
+        return None, None
+    index = int(part.split(".")[0]) - 1 if part is not None else None
+    figures = evaluation.figures(target, judgement, member=member, part=index)
+
+    def joined(texts: list[tuple[Observation, str | None]]) -> str | None:
+        found = [(figure, text) for figure, text in texts if text]
+        if len(figures) == 1 or len({text for _, text in found}) <= 1:
+            return found[0][1] if found else None
+        return "; ".join(f"{format_period(figure.period)}: {text}" for figure, text in found)
+
+    return (
+        joined([(figure, figure.source) for figure in figures]),
+        joined([(figure, figure.note) for figure in figures]),
+    )
 
 
 def _latest(

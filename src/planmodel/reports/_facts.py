@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from importlib import metadata
 from typing import Optional
 
 from attrs import frozen
@@ -24,9 +26,11 @@ from ..periods import Period
 from ..plan import Plan
 from ..status import Status
 from ..targets import Target
+from ..text import Text
 from ..units import PERCENT_UNIT
 from ..words import Amount, Phrase, language, period_label, say, status_word
 from ._words import label, targets_counted
+from .outline import source_words
 
 
 @frozen
@@ -51,6 +55,14 @@ class Row:
     warning: bool = False
     #: The day the period ends, for a time line.
     day: Optional[dt.date] = None
+    #: The numbers of the report's source notes (:attr:`Facts.sources`) for the
+    #: figures this judgement rests on.
+    sources: tuple[int, ...] = ()
+
+    @property
+    def cited(self) -> str:
+        """The source notes as a reference mark: "[1]", "[1, 3]", or nothing."""
+        return f"[{', '.join(map(str, self.sources))}]" if self.sources else ""
 
 
 @frozen
@@ -149,6 +161,11 @@ class Facts:
     as_of: str
     summary: tuple[tuple[Status, int], ...]
     targets: tuple[TargetFacts, ...]
+    #: The source notes the rows cite, numbered from 1: where each figure came from.
+    sources: tuple[str, ...] = ()
+    #: What the report was made from and with: the plan's source, the inputs, the
+    #: planmodel version, when it was made; each a label and its text.
+    about: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> int:
@@ -228,7 +245,38 @@ def shows_gap(judgement: Judgement) -> bool:
     return judgement.gap != 0 or judgement.status in _SHORT
 
 
-def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -> Row:
+#: The source notes a judgement's figures cite, by their numbers in the report.
+Cite = Callable[[Judgement], tuple[int, ...]]
+
+
+class _SourceNotes:
+    """The report's source notes, numbered as the rows first cite them: one note per
+    distinct source and note of a figure, so that a source cited by many figures is
+    listed once."""
+
+    def __init__(self, evaluation: Evaluation) -> None:
+        self.evaluation = evaluation
+        self.numbers: dict[str, int] = {}
+        self.traced = evaluation.observations is not None and evaluation.judged_plan is not None
+
+    def cite(self, target: str, member: str | None, part: int | None) -> Cite:
+        def numbers(judgement: Judgement) -> tuple[int, ...]:
+            if not self.traced or judgement.value is None:
+                return ()
+            found: list[int] = []
+            figures = self.evaluation.figures(target, judgement, member=member, part=part)
+            for read in figures:
+                text = " — ".join(t for t in (read.source, read.note) if t)
+                if text:
+                    number = self.numbers.setdefault(text, len(self.numbers) + 1)
+                    if number not in found:
+                        found.append(number)
+            return tuple(sorted(found))
+
+        return numbers
+
+
+def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str, cite: Cite) -> Row:
     value, number = judgement.value, None
     gap = ""
     if isinstance(value, bool):
@@ -263,6 +311,7 @@ def _row(plan: Plan, measure: Measure | None, judgement: Judgement, lang: str) -
         progress_value=judgement.progress,
         warning=judgement.warning,
         day=plan.calendar.end(judgement.period) if judgement.period is not None else None,
+        sources=cite(judgement),
     )
 
 
@@ -274,6 +323,7 @@ def _series(
     condition: Condition,
     judgements: tuple[Judgement, ...],
     lang: str,
+    cite: Cite,
     status: Status | None = None,
 ) -> Series:
     levels: tuple[str, ...] = ()
@@ -282,14 +332,16 @@ def _series(
         levels = tuple(level.label.pick(lang, plan.source_language) for level in scale.levels)
     return Series(
         name,
-        tuple(_row(plan, measure, judgement, lang) for judgement in judgements),
+        tuple(_row(plan, measure, judgement, lang, cite) for judgement in judgements),
         tuple(_bounds(plan, measure, condition, lang)),
         levels,
         status,
     )
 
 
-def _all_series(plan: Plan, result: TargetResult, lang: str) -> tuple[Series, ...]:
+def _all_series(
+    plan: Plan, result: TargetResult, lang: str, notes: _SourceNotes
+) -> tuple[Series, ...]:
     version = result.version
     if result.members:
         return tuple(
@@ -302,6 +354,7 @@ def _all_series(plan: Plan, result: TargetResult, lang: str) -> tuple[Series, ..
                 judgements=member.judgements,
                 lang=lang,
                 member=member,
+                cite=functools.partial(notes.cite, result.target, member.member),
             )
         )
     return _components(
@@ -311,6 +364,7 @@ def _all_series(plan: Plan, result: TargetResult, lang: str) -> tuple[Series, ..
         judgements=result.judgements,
         lang=lang,
         member=None,
+        cite=functools.partial(notes.cite, result.target, None),
     )
 
 
@@ -322,6 +376,7 @@ def _components(
     judgements: tuple[Judgement, ...],
     lang: str,
     member: object,
+    cite: Callable[[int | None], Cite],
 ) -> tuple[Series, ...]:
     pieces = condition.components(measure)
     prefix = getattr(member, "member", "")
@@ -335,6 +390,7 @@ def _components(
                 condition=condition,
                 judgements=judgements,
                 lang=lang,
+                cite=cite(None),
                 status=status,
             ),
         )
@@ -353,7 +409,14 @@ def _components(
             name = f"{prefix}: {name}"
         found.append(
             _series(
-                plan, name, measure=one, condition=judged, judgements=rows, lang=lang, status=status
+                plan,
+                name,
+                measure=one,
+                condition=judged,
+                judgements=rows,
+                lang=lang,
+                cite=cite(index),
+                status=status,
             )
         )
     return tuple(found)
@@ -385,11 +448,54 @@ def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> lis
     return found
 
 
-def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
-    """Everything a report shows about *evaluation* of *plan*, in *lang*."""
+def _version() -> str:
+    try:
+        return metadata.version("planmodel")
+    except metadata.PackageNotFoundError:  # run from a source tree never installed
+        return "0+unknown"
+
+
+def made_at(when: dt.datetime, lang: str) -> str:
+    """A moment as a report states when it was made: its day in *lang*'s way, the time
+    to the minute, and the time zone when it has one."""
+    zone = when.strftime(" %Z") if when.tzinfo is not None else ""
+    return f"{language(lang).date(when.date())} {when:%H:%M}{zone}"
+
+
+def _about(
+    plan: Plan, lang: str, inputs: Sequence[str], made: dt.datetime | None
+) -> Iterator[tuple[str, str]]:
+    """What the report was made from and with, each line a label and its text."""
+
+    def pick(text: Text) -> str:
+        return text.pick(lang, plan.source_language)
+
+    if plan.source is not None:
+        yield label("plan_source", lang), source_words(plan.source, lang, pick)
+    else:
+        yield label("plan_source", lang), label("not_stated", lang)
+    if inputs:
+        yield label("inputs", lang), ", ".join(inputs)
+    yield label("made_with", lang), f"planmodel {_version()}"
+    if made is not None:
+        yield label("made_on", lang), made_at(made, lang)
+
+
+def facts(
+    plan: Plan,
+    evaluation: Evaluation,
+    lang: str,
+    *,
+    inputs: Sequence[str] = (),
+    made: dt.datetime | None = None,
+) -> Facts:
+    """Everything a report shows about *evaluation* of *plan*, in *lang*: *inputs*
+    name the files read, *made* is when the report was made (left out when not
+    given, so that a report made twice from the same inputs is the same)."""
     if evaluation.plan != plan.id:
         raise ValueError(f"the evaluation is of plan {evaluation.plan!r}, not {plan.id!r}")
     results = {result.target: result for result in evaluation.targets}
+    notes = _SourceNotes(evaluation)
     targets = []
     for number, depth, target in plan.numbered():
         if target.id not in results:
@@ -404,7 +510,7 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
                 notes=target.notes.pick(lang, plan.source_language) if target.notes else "",
                 status=result.status,
                 explanation=say(result.explanation_words(), lang, plan),
-                series=_all_series(plan, result, lang),
+                series=_all_series(plan, result, lang, notes),
                 depth=depth,
                 details=tuple(_details(plan, target, result, lang)),
             )
@@ -421,4 +527,6 @@ def facts(plan: Plan, evaluation: Evaluation, lang: str) -> Facts:
         as_of=language(lang).date(evaluation.as_of),
         summary=tuple(evaluation.summary.items()),
         targets=tuple(targets),
+        sources=tuple(notes.numbers),
+        about=tuple(_about(plan, lang, inputs, made)),
     )

@@ -15,8 +15,10 @@ their headers repeated on each page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .._colours import STATUS_COLOURS
@@ -85,6 +87,11 @@ section.target.depth-1 {{ margin-left: 1.5rem; }}
 section.target.depth-2, section.target.depth-3 {{ margin-left: 3rem; }}
 tr.depth-1 > th {{ padding-left: 1.5rem; }}
 .warning {{ color: #8a4b00; font-weight: 600; white-space: nowrap; }}
+sup.cite {{ font-size: .75em; margin-left: .15em; }}
+ol.sources li, footer.about p {{ margin: .15rem 0; color: #333; }}
+ol.sources li:target {{ background: #fff6d5; }}
+footer.about {{ margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #ddd;
+  color: #555; font-size: .85rem; }}
 @media screen and (max-width: {_NARROW}) {{
   body {{ padding: .75rem; }}
   section.target {{ padding: .6rem .7rem; }}
@@ -402,7 +409,7 @@ def _part_table(part: Series, lang: str, caption: str) -> str:
     )
     rows = "".join(
         f'<tr><th scope="row">{_e(row.when)}</th>'
-        + _cell(row.value, names["value"], numeric=True)
+        + _cell("", names["value"], numeric=True, markup=_e(row.value) + _cite(row))
         + _cell("", names["status"], markup=_badge(row.status, lang) + _warning(row, lang))
         + _cell(row.gap, names["gap"], numeric=True)
         + _cell(row.progress, names["progress"], numeric=True)
@@ -452,6 +459,31 @@ def _target(target: TargetFacts, lang: str) -> str:
     return "".join(pieces)
 
 
+def _cite(row: Row) -> str:
+    """Links from a figure to the notes on its sources."""
+    links = ",".join(f'<a href="#source-{n}">{n}</a>' for n in row.sources)
+    return f'<sup class="cite">[{links}]</sup>' if links else ""
+
+
+def _sources(report: Facts) -> str:
+    if not report.sources:
+        return ""
+    items = "".join(
+        f'<li id="source-{n}">{_e(text)}</li>' for n, text in enumerate(report.sources, start=1)
+    )
+    return (
+        f"<section><h2>{_e(label('sources', report.lang))}</h2>"
+        f'<ol class="sources">{items}</ol></section>'
+    )
+
+
+def _about(report: Facts) -> str:
+    lines = "".join(
+        f'<p><span class="label">{_e(name)}:</span> {_e(text)}</p>' for name, text in report.about
+    )
+    return f'<footer class="about">{lines}</footer>'
+
+
 def _no_data(report: Facts) -> str:
     lang = report.lang
     items = [
@@ -470,10 +502,20 @@ def _no_data(report: Facts) -> str:
     return f"<section><h2>{_badge(Status.NO_DATA, lang)}</h2>{body}</section>"
 
 
-def render_html(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> str:
+def render_html(
+    plan: Plan,
+    evaluation: Evaluation,
+    *,
+    lang: str = "en",
+    inputs: Sequence[str] = (),
+    made: dt.datetime | None = None,
+) -> str:
     """The evaluation as one HTML document with inline CSS and SVG: no scripts and
-    nothing fetched from elsewhere, readable in a browser, on a phone and on paper."""
-    report = facts(plan, evaluation, lang)
+    nothing fetched from elsewhere, readable in a browser, on a phone and on paper.
+
+    Each figure links to the note on its source; a footer names the plan's source,
+    *inputs* (the files read), the planmodel version and *made* (when, if given)."""
+    report = facts(plan, evaluation, lang, inputs=inputs, made=made)
     title = f"{report.title} — {label('evaluated', lang)} {report.as_of}"
     where = [report.jurisdiction] if report.jurisdiction is not None else []
     meta = " · ".join(
@@ -491,7 +533,9 @@ def render_html(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> str:
         f"<h2>{_e(label('judgements', lang))}</h2>",
         *(_target(target, lang) for target in report.targets),
         _no_data(report),
+        _sources(report),
         "</main>",
+        _about(report),
     ]
     return (
         "<!DOCTYPE html>\n"

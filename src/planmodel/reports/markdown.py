@@ -10,6 +10,7 @@ the file.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from .._untrusted import printable
@@ -121,7 +122,7 @@ def _part(part: Series, lang: str) -> str:
     rows = [
         [
             row.when,
-            row.value,
+            f"{row.value} {row.cited}" if row.cited else row.value,
             f"{SYMBOLS[row.status]} {status_word(row.status, lang)}"
             + (f" {WARNING_SIGN} {label('warning', lang)}" if row.warning else ""),
             row.gap,
@@ -175,10 +176,31 @@ def _no_data(report: Facts) -> list[str]:
     return [heading, "", *(found or [escape(label("no_data_none", lang))])]
 
 
-def render_markdown(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> str:
+def _footer(report: Facts) -> list[str]:
+    """The source notes the rows cite, numbered as cited, then what the report was made
+    from and with."""
+    lines: list[str] = []
+    if report.sources:
+        lines += [f"## {escape(label('sources', report.lang))}", ""]
+        lines += [f"{n}. {escape(text)}" for n, text in enumerate(report.sources, start=1)]
+        lines.append("")
+    lines += [f"- {escape(name)}: {escape(text)}" for name, text in report.about]
+    return lines
+
+
+def render_markdown(
+    plan: Plan,
+    evaluation: Evaluation,
+    *,
+    lang: str = "en",
+    inputs: Sequence[str] = (),
+    made: dt.datetime | None = None,
+) -> str:
     """The evaluation as a Markdown document: a summary table, a table of targets,
-    each target's judgements by period, and every missing figure listed."""
-    report = facts(plan, evaluation, lang)
+    each target's judgements by period, every missing figure listed, the sources of
+    the figures (cited by number, "6.5% [1]") and what the report was made from:
+    the plan's source, *inputs*, the planmodel version and *made* (when, if given)."""
+    report = facts(plan, evaluation, lang, inputs=inputs, made=made)
     where = [escape(report.jurisdiction)] if report.jurisdiction is not None else []
     lines = [
         f"# {_heading(report.title)}",
@@ -203,5 +225,5 @@ def render_markdown(plan: Plan, evaluation: Evaluation, *, lang: str = "en") -> 
     ]
     for target in report.targets:
         lines += ["", *_target(target, lang)]
-    lines += ["", *_no_data(report)]
+    lines += ["", *_no_data(report), "", *_footer(report)]
     return "\n".join(lines) + "\n"

@@ -37,12 +37,13 @@ def _adoption(plan: Plan, lang: str, pick: Callable[[Text], str]) -> str | None:
     return " ".join(words)
 
 
-def _source(source: Source, lang: str, pick: Callable[[Text], str]) -> str:
-    """ "Source: Resolution (Publisher, published 2020-08-20) https://…"."""
+def source_words(source: Source, lang: str, pick: Callable[[Text], str]) -> str:
+    """ "Resolution (Publisher, published 2020-08-20) https://…": where a plan's text
+    was published."""
     details = [pick(source.publisher)] if source.publisher is not None else []
     if source.published is not None:
         details.append(f"{label('published', lang)} {source.published}")
-    line = f"{label('source', lang)}: {pick(source.title)}"
+    line = pick(source.title)
     if details:
         line += f" ({', '.join(details)})"
     if source.url is not None:
@@ -69,7 +70,7 @@ def render_outline(plan: Plan, *, lang: str = "en") -> str:
         header.append(adoption)
     lines = [pick(plan.title), " · ".join(header)]
     if plan.source is not None:
-        lines.append(_source(plan.source, lang, pick))
+        lines.append(f"{label('source', lang)}: {source_words(plan.source, lang, pick)}")
     if plan.objective:
         lines += ["", f"{label('objective', lang)}:"]
         lines += [f"  - {pick(statement)}" for statement in plan.objective]

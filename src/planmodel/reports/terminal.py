@@ -11,6 +11,7 @@ must not be able to recolour, move or retitle it.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import unicodedata
 from collections.abc import Sequence
@@ -386,7 +387,7 @@ def _part_table(part: Series, lang: str, color: bool, size: int) -> list[str]:
     rows: list[list[Cell]] = [
         [
             row.when,
-            row.value,
+            f"{row.value} {row.cited}" if row.cited else row.value,
             (row_status(row, lang), row.status),
             row.gap,
             row.progress,
@@ -422,6 +423,20 @@ def _target(target: TargetFacts, lang: str, color: bool, size: int) -> list[str]
                 tokens += [("—", None, ""), (status_text(part.status, lang), part.status, "")]
             lines += _painted(tokens, size, color, first="   · ", rest="     ")
         lines += _part_table(part, lang, color, size)
+    return lines
+
+
+def _footer(report: Facts, size: int, *, sources: bool) -> list[str]:
+    """The source notes the rows cite (with *sources*), then what the report was made
+    from and with."""
+    lines: list[str] = []
+    if sources and report.sources:
+        lines += [f"{label('sources', report.lang)}:"]
+        for number, text in enumerate(report.sources, start=1):
+            lines += _wrapped(text, size, f"  [{number}] ", "      ")
+        lines.append("")
+    for name, text in report.about:
+        lines += _wrapped(text, size, f"{name}: ", "  ")
     return lines
 
 
@@ -467,6 +482,8 @@ def render_text(
     color: bool = False,
     brief: bool = False,
     width: int = TEXT_WIDTH,
+    inputs: Sequence[str] = (),
+    made: dt.datetime | None = None,
 ) -> str:
     """The evaluation as text for a terminal: a header, a summary line, an overview of
     every target with its title, then each target's explanation and judgements by
@@ -474,10 +491,12 @@ def render_text(
 
     Lines are wrapped to *width* columns (``TEXT_WIDTH``, 80, unless given: the command
     gives a terminal's own width); *brief* stops after the overview. ANSI colour only
-    with ``color=True``.
+    with ``color=True``. Figures cite their sources by number ("6.5% [1]"), listed at
+    the end with what the report was made from: the plan's source, *inputs* (the
+    files read), the planmodel version and *made* (when, if given).
     """
     size = max(width, _NARROWEST_LINE)
-    report: Facts = _printable(facts(plan, evaluation, lang))
+    report: Facts = _printable(facts(plan, evaluation, lang, inputs=inputs, made=made))
     where = [report.jurisdiction] if report.jurisdiction is not None else []
     parts = [
         f"{label('plan', lang)} {report.plan_id}",
@@ -501,4 +520,5 @@ def render_text(
         for target in report.targets:
             lines += ["", *_target(target, lang, color, size)]
         lines += ["", *_no_data(report, color, size)]
+    lines += ["", *_footer(report, size, sources=not brief)]
     return "\n".join(lines) + "\n"

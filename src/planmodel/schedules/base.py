@@ -88,6 +88,12 @@ class Schedule(abc.ABC):
     def describe(self, lang: str) -> str:
         return say(self.words(), lang)
 
+    def reads(self, period: Period) -> tuple[Period, ...]:
+        """The periods whose figures a judgement of *period* rests on: the period
+        itself, and a baseline that progress or an interim line runs from. Reports
+        name the sources of these figures."""
+        return (period,)
+
     def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
         """The judgement an explanation quotes for the overall *status*.
 

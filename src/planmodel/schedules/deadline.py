@@ -218,6 +218,10 @@ class ByDeadline(Schedule):
         rows[final] = judging.final(final, self.baseline, None, remark)
         return rows[final][1], by_moment(calendar, [*rows.values(), *missing])
 
+    def reads(self, period: Period) -> tuple[Period, ...]:
+        # Progress and the interim line run from the baseline's figure.
+        return (period,) if self.baseline is None else (self.baseline, period)
+
     def deciding(self, status: Status, judgements: Sequence[Judgement]) -> Judgement | None:
         # The verdict is the latest figure's (the final one, after the deadline), or, for
         # a target kept once met, that of the figure that first met it.

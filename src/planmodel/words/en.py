@@ -211,5 +211,11 @@ MESSAGES: dict[str, Message] = {
     "label.price_basis": "price basis",
     "label.currency": "currency",
     "label.definition": "definition",
+    "label.plan_source": "Plan",
+    "label.not_stated": "not stated",
+    "label.inputs": "Figures",
+    "label.made_with": "Made with",
+    "label.made_on": "Made on",
+    "label.sources": "Sources of the figures",
     "label.milestones": "milestones",
 }

@@ -175,5 +175,11 @@ MESSAGES: dict[str, str] = {
     "label.price_basis": "giá",
     "label.currency": "đơn vị tiền tệ",
     "label.definition": "định nghĩa",
+    "label.plan_source": "Văn bản kế hoạch",
+    "label.not_stated": "chưa ghi",
+    "label.inputs": "Số liệu",
+    "label.made_with": "Lập bằng",
+    "label.made_on": "Lập lúc",
+    "label.sources": "Nguồn số liệu",
     "label.milestones": "các mốc",
 }
