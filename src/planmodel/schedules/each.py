@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Union
 
 from attrs import field, frozen
 
@@ -135,71 +135,62 @@ def _month(value: object) -> Month:
     return found
 
 
+class _EveryPartOfYear(Schedule):
+    """Judged on each quarter's or month's figure from ``first`` to ``last``: the
+    judging, the checks and the words the two share."""
+
+    __slots__ = ()
+    #: How many periods a year has: 4 quarters, 12 months.
+    per_year: ClassVar[int]
+    first: Union[Quarter, Month]
+    last: Union[Quarter, Month]
+
+    def judge(
+        self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
+    ) -> tuple[Status, tuple[Judgement, ...]]:
+        return judge_by_rows(self, measure, condition, ctx, as_of)
+
+    def judge_rows(
+        self, judging: Judging, as_of: dt.date
+    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        periods, ends = _periods(
+            _index(self.first),
+            _index(self.last),
+            self.per_year,
+            judging.calendar.fiscal_year_start,
+        )
+        return _judge_each(periods, ends, judging, as_of)
+
+    def problems(
+        self, plan: Plan, measure: Measure | None, condition: Condition, path: str
+    ) -> list[Problem]:
+        return (
+            outside_term(plan, self.first.year, f"{path}.schedule.first")
+            + outside_term(plan, self.last.year, f"{path}.schedule.last")
+            + super().problems(plan, measure, condition, path)
+        )
+
+    def words(self) -> Phrase:
+        return Phrase(f"schedule.{self.kind}", first=self.first, last=self.last)
+
+
 @SCHEDULES.register
 @frozen
-class EveryQuarter(Schedule):
+class EveryQuarter(_EveryPartOfYear):
     """Judged on each quarter's figure from ``first`` to ``last`` ("hằng quý")."""
 
     kind: ClassVar[str] = "every_quarter"
+    per_year: ClassVar[int] = 4
     first: Quarter = field(converter=_quarter)
     last: Quarter = field(converter=_quarter, validator=_ordered("every_quarter"))
-
-    def judge(
-        self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
-    ) -> tuple[Status, tuple[Judgement, ...]]:
-        return judge_by_rows(self, measure, condition, ctx, as_of)
-
-    def judge_rows(
-        self, judging: Judging, as_of: dt.date
-    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
-        periods, ends = _periods(
-            _index(self.first), _index(self.last), 4, judging.calendar.fiscal_year_start
-        )
-        return _judge_each(periods, ends, judging, as_of)
-
-    def problems(
-        self, plan: Plan, measure: Measure | None, condition: Condition, path: str
-    ) -> list[Problem]:
-        return (
-            outside_term(plan, self.first.year, f"{path}.schedule.first")
-            + outside_term(plan, self.last.year, f"{path}.schedule.last")
-            + super().problems(plan, measure, condition, path)
-        )
-
-    def words(self) -> Phrase:
-        return Phrase("schedule.every_quarter", first=self.first, last=self.last)
 
 
 @SCHEDULES.register
 @frozen
-class EveryMonth(Schedule):
+class EveryMonth(_EveryPartOfYear):
     """Judged on each month's figure from ``first`` to ``last`` ("hằng tháng")."""
 
     kind: ClassVar[str] = "every_month"
+    per_year: ClassVar[int] = 12
     first: Month = field(converter=_month)
     last: Month = field(converter=_month, validator=_ordered("every_month"))
-
-    def judge(
-        self, measure: Measure | None, condition: Condition, ctx: Context, as_of: dt.date
-    ) -> tuple[Status, tuple[Judgement, ...]]:
-        return judge_by_rows(self, measure, condition, ctx, as_of)
-
-    def judge_rows(
-        self, judging: Judging, as_of: dt.date
-    ) -> tuple[int, tuple[tuple[Any, ...], ...]]:
-        periods, ends = _periods(
-            _index(self.first), _index(self.last), 12, judging.calendar.fiscal_year_start
-        )
-        return _judge_each(periods, ends, judging, as_of)
-
-    def problems(
-        self, plan: Plan, measure: Measure | None, condition: Condition, path: str
-    ) -> list[Problem]:
-        return (
-            outside_term(plan, self.first.year, f"{path}.schedule.first")
-            + outside_term(plan, self.last.year, f"{path}.schedule.last")
-            + super().problems(plan, measure, condition, path)
-        )
-
-    def words(self) -> Phrase:
-        return Phrase("schedule.every_month", first=self.first, last=self.last)
