@@ -24,6 +24,7 @@ from helpers import METRICS, SEVERITY, make_plan, metric, obs, one_target_plan, 
 from planmodel import (
     ArgumentError,
     Better,
+    Bounded,
     Evaluation,
     EveryYear,
     FiscalYear,
@@ -754,11 +755,14 @@ def test_evaluating_any_plan_follows_the_contracts_aggregation(
             if judged.parts:
                 assert judged.status.value == worst(p.status.value for p in judged.parts)
             # A judgement with a status of success has a figure and, where a gap has a
-            # meaning (not for yes/no), no gap.
+            # meaning (not for yes/no), no gap when met and a gap when exceeded: beyond
+            # the far bound, or exactly on it when it is strict (readings: a strict
+            # bound's gap is the distance to the bound itself).
             if judged.status.is_success and not judged.parts:
                 assert judged.value is not None
                 if not isinstance(judged.value, bool):
-                    assert (judged.gap == 0) is (judged.status is Status.MET)
+                    on_strict = _on_a_strict_bound(result.version.condition, judged.value)
+                    assert (judged.gap == 0) is (judged.status is Status.MET or on_strict)
         version = result.version
         if isinstance(version.schedule, EveryYear) and version.across is None:
             # The most severe due year; pending before any; on track while years remain.
@@ -772,6 +776,13 @@ def test_evaluating_any_plan_follows_the_contracts_aggregation(
     assert {t["status"] for t in document["targets"]} <= set(SEVERITY)
     # Shuffling the figures changes nothing.
     assert evaluate(plan, shuffled, as_of) == found
+
+
+def _on_a_strict_bound(condition: object, value: object) -> bool:
+    if not isinstance(condition, Bounded):
+        return False
+    lo, lo_strict, hi, hi_strict = condition.bounds()
+    return (lo_strict and value == lo) or (hi_strict and value == hi)
 
 
 def _all_of_without_figures() -> tuple[Plan, list[Observation], dt.date, list[Observation]]:

@@ -455,7 +455,10 @@ def _no_data(report: Facts, color: bool, size: int) -> list[str]:
             else:
                 found.append(head)
     if not found:
-        return [f"{heading}: {label('no_data_none', lang)}"]
+        # "? no data: all figures due are in", wrapped as any line is.
+        tokens: list[Token] = [(status_text(Status.NO_DATA, lang), Status.NO_DATA, ":")]
+        tokens += [(word, None, "") for word in label("no_data_none", lang).split(" ")]
+        return _painted(tokens, size, color, rest="  ")
     return [f"{heading}:", *found]
 
 
