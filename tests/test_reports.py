@@ -646,8 +646,20 @@ def test_the_html_report_fits_a_phone_and_a_desk_in_a_real_browser(
 # -- JSON and all formats -------------------------------------------------------------------
 
 
-def test_json_report_is_the_evaluation_document() -> None:
-    assert render_json(EVALUATION) == dumps_evaluation(EVALUATION)
+def test_json_report_is_the_evaluation_document_with_what_it_was_made_from() -> None:
+    made = dt.datetime(2023, 7, 1, 9, 30, tzinfo=dt.timezone.utc)
+    document = json.loads(render_json(EVALUATION, inputs=["figures.csv"], made=made))
+    assert document.pop("report") == {
+        "source": {
+            "title": {"en": "Resolution", "vi": "Nghị quyết"},
+            "url": "https://example.org",
+            "published": "2021-01-20",
+        },
+        "inputs": ["figures.csv"],
+        "planmodel": planmodel.__version__,
+        "made": "2023-07-01T09:30:00+00:00",
+    }
+    assert document == json.loads(dumps_evaluation(EVALUATION))
 
 
 def test_a_report_refuses_an_evaluation_of_another_plan() -> None:

@@ -360,7 +360,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
             plan, evaluation, lang=args.lang, inputs=read, made=made
         ),
         "html": lambda: render_html(plan, evaluation, lang=args.lang, inputs=read, made=made),
-        "json": lambda: render_json(evaluation),
+        "json": lambda: render_json(evaluation, inputs=read, made=made),
         "csv": lambda: _table(evaluation, args).to_csv(),
     }
     if args.format == "xlsx":
@@ -436,7 +436,7 @@ def _judge_file(
                 plan, evaluation, lang=lang, inputs=inputs, made=made
             ),
             "html": lambda: render_html(plan, evaluation, lang=lang, inputs=inputs, made=made),
-            "json": lambda: render_json(evaluation),
+            "json": lambda: render_json(evaluation, inputs=inputs, made=made),
         }
         target = Path(folder, f"{name}.{_SUFFIXES[format]}")
         try:

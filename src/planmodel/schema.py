@@ -34,7 +34,7 @@ from .measures import MEASURES, REFERENCES, Subject
 from .observations import Breakdown
 from .observations_io import OBSERVATIONS_SCHEMA
 from .periods import FiscalYear, Month, Period, Quarter
-from .plan import Plan
+from .plan import Plan, Source
 from .quantifiers import QUANTIFIERS
 from .schedules import SCHEDULES
 from .serialize import EVALUATION_SCHEMA, PLAN_SCHEMA
@@ -326,6 +326,19 @@ def evaluation_schema() -> Schema:
             "as_of": generator.of_type(dt.date),
             "summary": summary,
             "targets": {"type": "array", "items": generator.ref("TargetResult")},
+            "report": {
+                "type": "object",
+                "description": "what a JSON report was made from: the plan's source, the "
+                "files read, the planmodel version and when it was made",
+                "properties": {
+                    "source": {"anyOf": [generator.of_class(Source), {"type": "null"}]},
+                    "inputs": {"type": "array", "items": {"type": "string"}},
+                    "planmodel": {"type": "string"},
+                    "made": {"type": "string", "format": "date-time"},
+                },
+                "required": ["source", "inputs", "planmodel"],
+                "additionalProperties": False,
+            },
         },
         "required": ["plan", "as_of", "summary", "targets"],
     }

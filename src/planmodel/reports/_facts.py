@@ -448,7 +448,8 @@ def _details(plan: Plan, target: Target, result: TargetResult, lang: str) -> lis
     return found
 
 
-def _version() -> str:
+def planmodel_version() -> str:
+    """The installed planmodel's version, as a report names it."""
     try:
         return metadata.version("planmodel")
     except metadata.PackageNotFoundError:  # run from a source tree never installed
@@ -476,7 +477,7 @@ def _about(
         yield label("plan_source", lang), label("not_stated", lang)
     if inputs:
         yield label("inputs", lang), ", ".join(inputs)
-    yield label("made_with", lang), f"planmodel {_version()}"
+    yield label("made_with", lang), f"planmodel {planmodel_version()}"
     if made is not None:
         yield label("made_on", lang), made_at(made, lang)
 
