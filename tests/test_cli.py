@@ -408,6 +408,20 @@ def test_a_report_names_its_inputs_the_version_and_when_it_was_made(
     assert f"- Figures: {plan}, standard input\n" in out
 
 
+@pytest.mark.parametrize("epoch", ["yesterday", "-5", "1.5", "9" * 40])
+def test_a_source_date_epoch_that_is_not_seconds_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: Path,
+    observations: Path,
+    epoch: str,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    code, out, err = run(capsys, *evaluate_args(plan, observations))
+    assert (code, out) == (2, "")
+    assert "planmodel: SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01" in err
+
+
 def test_a_brief_report_has_the_header_summary_and_targets_only(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,

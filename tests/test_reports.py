@@ -1139,6 +1139,15 @@ def test_a_report_without_the_observations_cites_nothing() -> None:
     assert "[1]" not in render_markdown(PLAN, copy)
 
 
+def test_observations_attached_to_a_copy_stay_with_the_copy() -> None:
+    bare = Evaluation(TRACED.plan, TRACED.as_of, TRACED.targets, source=PLAN)
+    copy = attrs.evolve(bare)
+    copy.attach(PLAN, SOURCED)
+    assert bare.observations is None
+    assert copy.observations is not None
+    assert list(copy.observations) == SOURCED
+
+
 def test_every_report_says_what_it_was_made_from_and_when() -> None:
     version = planmodel.__version__
     text = render_text(PLAN, TRACED, inputs=["plan.json", "figures.csv"], made=MADE)

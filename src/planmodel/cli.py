@@ -344,7 +344,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         where.setdefault(key, set()).add(wanted)
     evaluation = evaluate(plan, observations, args.as_of or dt.date.today(), where=where or None)
     read = [_input_name(args.plan), _input_name(args.observations)]
-    made = _made()
+    made = _made(args.usage)
     renderers: dict[str, Callable[[], str]] = {
         "text": lambda: render_text(
             plan,
@@ -391,15 +391,22 @@ def _input_name(name: str) -> str:
     return "standard input" if name == STANDARD_STREAM else name
 
 
-def _made() -> dt.datetime:
+def _made(usage: str) -> dt.datetime:
     """When a report is made, to the minute, in UTC: the time ``SOURCE_DATE_EPOCH``
     gives when set (the convention of reproducible builds), so that a report made
-    again from the same inputs can be the same file."""
+    again from the same inputs can be the same file. A value that is not whole
+    seconds is refused rather than replaced by the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        when = dt.datetime.now(dt.timezone.utc)
+    elif epoch.isascii() and epoch.isdigit() and len(epoch) <= 11:
         when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     else:
-        when = dt.datetime.now(dt.timezone.utc)
+        raise UsageError(
+            f"planmodel: SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, "
+            f"such as 1704164645, got {printable(shorten(epoch, 40))!r}",
+            usage,
+        )
     return when.replace(second=0, microsecond=0)
 
 
@@ -461,7 +468,7 @@ def _evaluate_many(args: argparse.Namespace, out: TextIO) -> int:
     report = None
     if args.output_dir is not None:
         Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-        report = (args.output_dir, args.format, args.lang, _made())
+        report = (args.output_dir, args.format, args.lang, _made(args.usage))
     judged = run_many(
         _judge_file,
         files,

@@ -130,7 +130,9 @@ class _Kept:
 
 
 def _kept(value: _Kept | Observations | None) -> _Kept:
-    return value if isinstance(value, _Kept) else _Kept(value)
+    # A holder of its own for each evaluation (attrs.evolve hands the old one over), so
+    # that attaching observations to one never changes another.
+    return _Kept(value.value if isinstance(value, _Kept) else value)
 
 
 @frozen
