@@ -268,6 +268,15 @@ def _object_hook(converter: Converter, cls: type) -> Callable[[object, type], An
     return structure
 
 
+def _unstructure_object_hook(converter: Converter, cls: type) -> Callable[[Any], Any]:
+    """cattrs' unstructuring of an attrs class, as the converter makes it by itself."""
+    unstructure: Callable[[Any], Any] = converter.gen_unstructure_attrs_fromdict(cls)
+    # Said on the hook, so that the fast path (planmodel._fast_unstructure) writes the
+    # classes the converter writes from their fields, and no other.
+    unstructure.from_fields = cls  # type: ignore[attr-defined]
+    return unstructure
+
+
 def _literal_hook(kind: Any) -> Callable[[object, type], Any]:
     choices = typing.get_args(kind)
 
@@ -418,6 +427,9 @@ def make_converter() -> Converter:
         converter.register_structure_hook(mapping, _structure_frozenmap)
         converter.register_unstructure_hook(mapping, lambda value: dict(value.items_tuple))
     converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(converter, cls))
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _unstructure_object_hook(converter, cls)
+    )
     converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(
         _is_variadic_tuple,

@@ -158,7 +158,8 @@ def write_json(document: Any, *, plain: bool = False) -> str:
     if plain:
         try:
             encoded = msgspec.json.format(_ENCODE.encode(document), indent=2)
-            return encoded.decode("utf-8") + "\n"
+            # The line end added to the bytes: a shorter copy than of the text.
+            return (encoded + b"\n").decode("utf-8")
         except Exception:  # noqa: BLE001 - the writer below raises the error to report
             pass
     return _write(document, 0) + "\n"

@@ -15,6 +15,7 @@ from typing import Any, Union
 
 from ._converter import CONVERTER, structure
 from ._fast_structure import FastStructurer
+from ._fast_unstructure import FastUnstructurer
 from ._json import read_json, read_json_quickly, write_json
 from ._sources import is_text, source_name
 from .conditions import CONDITIONS
@@ -46,6 +47,8 @@ EVALUATION_SCHEMA = "planmodel-evaluation/1"
 #: for documents given parsed, one for those read from text by msgspec.
 QUICKLY = FastStructurer(CONVERTER)
 QUICKLY_READ = FastStructurer(CONVERTER, written=True)
+#: Documents unstructured as the converter does, without its dispatch.
+QUICKLY_WRITTEN = FastUnstructurer(CONVERTER)
 
 #: The order of a plan file's keys, as planmodel/1 has always written them: the keys a
 #: plan needed when provenance was required first, then the others. Keeping it keeps
@@ -167,7 +170,7 @@ def load_plan(source: Source) -> Plan:
 
 def dump_plan(plan: Plan) -> dict[str, Any]:
     """The plan as a JSON-ready ``dict`` (numbers as ``Decimal``), schema first."""
-    body: dict[str, Any] = CONVERTER.unstructure(plan, Plan)
+    body: dict[str, Any] = QUICKLY_WRITTEN.unstructure(plan, Plan)
     ordered = sorted(body, key=lambda key: _PLAN_KEY_RANK.get(key, len(PLAN_KEY_ORDER)))
     return {"schema": PLAN_SCHEMA, **{key: body[key] for key in ordered}}
 
