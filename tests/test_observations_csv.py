@@ -223,6 +223,8 @@ def test_the_long_bien_figures_are_read_plainly_as_the_strict_reader_reads_them(
     plainly = _plainly(text)
     assert plainly is not None
     assert from_strict_rows(text) == (*plainly, [])
+    # The same digits too, which equal decimals need not have (1.0 and 1.00).
+    assert repr(from_strict_rows(text)) == repr((*plainly, []))
 
 
 @FUZZ
@@ -233,7 +235,7 @@ def test_changed_figures_are_read_plainly_only_as_the_strict_reader_reads_them(
     plainly = _plainly(text)
     if plainly is None:
         return  # read by the strict reader, which names every problem
-    assert from_strict_rows(text) == (*plainly, [])
+    assert repr(from_strict_rows(text)) == repr((*plainly, []))
 
 
 @pytest.mark.parametrize(
@@ -244,6 +246,9 @@ def test_changed_figures_are_read_plainly_only_as_the_strict_reader_reads_them(
         "",
         "metric,period,value\nrevenue,2023,94,10\n",  # a likely decimal comma: a problem
         "metric,period,value\nrevenue,20x3,1\n",  # a bad period: a problem
+        "metric,period,value,source\nrevenue,2023,1,a\ud800\n",  # a lone surrogate
+        "metric,period,value\nrevenue,2023,1e99\n",  # beyond the limits
+        "metric,period,value\nrevenue,2023," + "1" * 51 + "\n",  # too many digits
     ],
 )
 def test_text_the_plain_path_does_not_vouch_for_is_left_to_the_strict_reader(text: str) -> None:

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from ._csv_rows import MAX_CELL
-from ._numbers import within_limits
+from ._numbers import MAX_DIGITS, MAX_MAGNITUDE, within_limits
 from ._observation_rows import (
     NO_WORDS,
     NUMBERS,
@@ -28,7 +28,8 @@ from ._observation_rows import (
     header_problems,
     is_id,
 )
-from .observations import WHOLE, Breakdown, Distribution, Observation, Rated
+from ._untrusted import lone_surrogate
+from .observations import WHOLE, Breakdown, Distribution, Observation, Rated, checked_observation
 from .periods import Period, period_from_text
 
 __all__ = ["from_plain_lines", "plain_lines"]
@@ -38,6 +39,10 @@ _SIGNED_WHOLE = re.compile(r"[+-]?[0-9]+")
 # Around unquoted cells: what a person typing "a, b" puts there.
 _BLANKS = " \t"
 _PLACE = Place()
+#: A number written in at most this many characters, without an exponent, is within
+#: the limits (:func:`~planmodel._numbers.within_limits`): no more digits than that,
+#: and no magnitude beyond it either way.
+_SHORT = min(MAX_DIGITS, MAX_MAGNITUDE)
 
 _QUOTED_LINE = re.compile(r'(?:"(?:[^"]|"")*"|[^",]*)(?:,(?:"(?:[^"]|"")*"|[^",]*))*')
 _CELL = re.compile(r'"((?:[^"]|"")*)"|([^",]*)')
@@ -111,79 +116,111 @@ def from_plain_lines(
     items: list[Observation] = []
     where: list[str] = []
     gathered: dict[tuple[str, Period, Breakdown], Gathered] = {}
-    # Metric ids, levels and periods repeat from row to row: each is checked once.
+    # Metric ids, levels, periods, sources and notes repeat from row to row: each is
+    # checked once, as the observation's validators check it, and the observation is
+    # built without checking it again (checked_observation).
     ids: set[str] = set()
     periods: dict[str, Period] = {}
+    texts: set[str | None] = {None}
+    # Every row is padded with blank cells to the header's width and one more, which
+    # stands for the columns the header lacks: every cell is then picked at once.
+    padding = [[""] * (width + 1 - size) for size in range(width + 1)]
+    yes, no, number = YES_WORDS, NO_WORDS, NUMBERS["."].fullmatch
+    comma_at = None if value_at is None else value_at + 1
+    # A failed check anywhere means the strict reader reads the text again, so the
+    # checks may come in any order: the cheapest first, for the rows that pass.
     for line, (cells, quoted) in enumerate(lines[1:], start=2):
         size = len(cells)
-        if not "".join(cells).strip():
-            continue  # an empty row: every cell blank
-        if value_at is not None and value_at + 1 < size:
-            digits, more = cells[value_at].strip(_BLANKS), cells[value_at + 1].strip(_BLANKS)
-            plain = quoted is None or not (quoted[value_at] or quoted[value_at + 1])
-            if plain and _SIGNED_WHOLE.fullmatch(digits) and _WHOLE.fullmatch(more):
-                return None  # a likely decimal comma
         if size > width:
+            if not "".join(cells).strip():
+                continue  # an empty row: every cell blank
             return None
-        # Padded with blank cells to the header's width and one more, which stands for
-        # the columns the header lacks: every cell is then picked at once.
-        cells.extend([""] * (width + 1 - size))
+        if comma_at is not None and comma_at < size:
+            more = cells[comma_at].strip(_BLANKS)
+            if (
+                more
+                and _WHOLE.fullmatch(more)
+                and (quoted is None or not (quoted[value_at] or quoted[comma_at]))  # type: ignore[index]
+                and _SIGNED_WHOLE.fullmatch(cells[value_at].strip(_BLANKS))  # type: ignore[index]
+            ):
+                return None  # a likely decimal comma
+        cells.extend(padding[size])
         metric, written, value, level, count, source, note = pick(cells)
-        metric, value, level, count = metric.strip(), value.strip(), level.strip(), count.strip()
-        source, note = source or None, note or None
+        metric = metric.strip()
         if metric not in ids:
-            if not metric or not is_id(metric):
+            if not metric:
+                if not "".join(cells).strip():
+                    continue  # an empty row: every cell blank
+                return None
+            if not is_id(metric):
                 return None
             ids.add(metric)
-        if (value and (level or count)) or (count and not level) or (not value and not level):
-            return None
-        if level and level not in ids:
-            if not is_id(level):
-                return None
-            ids.add(level)
-        if count and not _WHOLE.fullmatch(count):
-            return None
+        value, level, count = value.strip(), level.strip(), count.strip()
+        source, note = source or None, note or None
+        if source not in texts or note not in texts:
+            for text in (source, note):
+                if text is not None and lone_surrogate(text) is not None:
+                    return None
+                texts.add(text)
+        period = periods.get(written)
         try:
-            if count:
-                within_limits(Decimal(count))
-            written = written.strip()
-            period = periods.get(written)
             if period is None:
                 period = periods[written] = period_from_text(written)
-            members = {
-                dimension: member
-                for dimension, index in dimensions
-                if (member := cells[index].strip())
-            }
-            breakdown = Breakdown(members) if members else WHOLE
+            if dimensions:
+                members = {
+                    dimension: member
+                    for dimension, index in dimensions
+                    if (member := cells[index].strip())
+                }
+                breakdown = Breakdown(members) if members else WHOLE
+            else:
+                breakdown = WHOLE
             if value:
+                if level or count:
+                    return None
                 word = value.casefold()
-                if word in YES_WORDS or word in NO_WORDS:
-                    figure: bool | str = word in YES_WORDS
-                elif NUMBERS["."].fullmatch(value):
-                    figure = value  # made a Decimal once, by the observation
+                if word in yes or word in no:
+                    figure: bool | Decimal | Rated = word in yes
+                elif number(value):
+                    figure = Decimal(value)
+                    if len(value) > _SHORT or "e" in word:
+                        within_limits(figure)
                 else:
                     return None
-                items.append(Observation(metric, period, figure, source, note, breakdown))
-                where.append(f"row {line}")
-            elif not count:
-                items.append(Observation(metric, period, Rated(level), source, note, breakdown))
-                where.append(f"row {line}")
+            elif not level:
+                return None
             else:
-                problems = gather(
-                    gathered,
-                    _PLACE,
-                    line,
-                    metric=metric,
-                    period=period,
-                    breakdown=breakdown,
-                    level=level,
-                    count=int(Decimal(count)),
-                    source=source,
-                    note=note,
+                if level not in ids:
+                    if not is_id(level):
+                        return None
+                    ids.add(level)
+                if count:
+                    if not _WHOLE.fullmatch(count):
+                        return None
+                    if len(count) > _SHORT:
+                        within_limits(Decimal(count))
+                    problems = gather(
+                        gathered,
+                        _PLACE,
+                        line,
+                        metric=metric,
+                        period=period,
+                        breakdown=breakdown,
+                        level=level,
+                        count=int(count),
+                        source=source,
+                        note=note,
+                    )
+                    if problems:
+                        return None
+                    continue
+                figure = Rated(level)
+            items.append(
+                checked_observation(
+                    metric, period, figure, source=source, note=note, breakdown=breakdown
                 )
-                if problems:
-                    return None
+            )
+            where.append(f"row {line}")
         except (TypeError, ValueError):
             return None
     for (metric, period, breakdown), found in gathered.items():

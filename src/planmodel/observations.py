@@ -10,7 +10,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from ._frozenmap import FrozenMap
 from ._numbers import to_decimal, within_limits
@@ -130,6 +130,39 @@ class Observation:
     source: Optional[str] = field(default=None, validator=optional_plain_text)
     note: Optional[str] = field(default=None, validator=optional_plain_text)
     breakdown: Breakdown = field(default=WHOLE, converter=_to_breakdown)
+
+
+_NEW = object.__new__
+_SET_METRIC, _SET_PERIOD, _SET_VALUE, _SET_SOURCE, _SET_NOTE, _SET_BREAKDOWN = (
+    Observation.__dict__[one.name].__set__ for one in fields(Observation)
+)
+
+
+def checked_observation(
+    metric: str,
+    period: Period,
+    value: Reported,
+    *,
+    source: str | None,
+    note: str | None,
+    breakdown: Breakdown,
+) -> Observation:
+    """The :class:`Observation` of fields a reader has checked as its validators and
+    converters would: an identifier, a period, a finite decimal within the limits (or
+    another :data:`Reported` value), plain texts or ``None``, a :class:`Breakdown`.
+
+    Built without checking them again: a reader of many figures checks each distinct
+    id, period and text once, not once per figure. Anything not checked so goes
+    through ``Observation(...)``.
+    """
+    found = _NEW(Observation)
+    _SET_METRIC(found, metric)
+    _SET_PERIOD(found, period)
+    _SET_VALUE(found, value)
+    _SET_SOURCE(found, source)
+    _SET_NOTE(found, note)
+    _SET_BREAKDOWN(found, breakdown)
+    return found
 
 
 class Observations:
