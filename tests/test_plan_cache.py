@@ -1,12 +1,14 @@
-"""What is derived from a plan is kept while the plan lives, and only for that plan."""
+"""What is derived from a plan is kept while the plan lives, only for that plan, and
+never keeps it alive."""
 
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
 
 from helpers import make_plan, target
-from planmodel import Plan, at_least, every_year, value
+from planmodel import Observation, Plan, Status, at_least, evaluate, every_year, value
 from planmodel._plan_cache import derived
 
 
@@ -41,3 +43,39 @@ def test_the_facts_of_a_plan_go_with_it() -> None:
     del plan
     gc.collect()
     assert facts() is None
+
+
+class _Holding:
+    """Something derived from a plan that refers to the plan, as an assessor does."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+
+def test_facts_that_refer_to_their_plan_go_with_it() -> None:
+    plan = _plan("held")
+    gone = weakref.ref(plan)
+    facts = weakref.ref(derived(plan, "test.facts", _Holding))
+    del plan
+    gc.collect()
+    assert (gone(), facts()) == (None, None)
+
+
+def test_an_evaluated_plan_is_not_kept_alive() -> None:
+    plan = _plan("evaluated")
+    found = evaluate(plan, [Observation("x", 2021, 1), Observation("x", 2022, 2)], "2023-01-01")
+    assert found.targets[0].status is Status.MET
+    gone = weakref.ref(plan)
+    del plan, found
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_copy_of_a_plan_works_its_facts_out_for_itself() -> None:
+    plan = _plan("copied")
+    derived(plan, "test.facts", lambda found: _Facts())
+    copy = pickle.loads(pickle.dumps(plan))
+    assert copy == plan
+    calls: list[Plan] = []
+    derived(copy, "test.facts", calls.append)
+    assert calls == [copy]

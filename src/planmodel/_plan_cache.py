@@ -1,52 +1,46 @@
-"""What is derived from a plan once and kept while the plan lives.
+"""What is derived from a plan once and kept with the plan.
 
 Evaluating asks the same questions of a plan for every target and every figure: what
-each metric's figures must be, which levels a scale has. A plan is immutable, so the
-answers stay true; they are worked out on first use and kept here, by the plan's
-identity (hashing a plan would walk all of it), and forgotten when the plan is
-collected.
+each metric's figures must be, which levels a scale has, how each target is judged.
+A plan is immutable, so the answers stay true; they are worked out on first use and
+kept in a holder on the plan itself (:class:`Derived`), so that they live exactly as
+long as the plan. Kept anywhere else, by the plan's identity, they would keep the plan
+alive whenever an answer refers to it (an assessor does), and every plan ever
+evaluated would stay in memory.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from .plan import Plan
 
-__all__ = ["derived"]
+__all__ = ["Derived", "derived"]
 
 T = TypeVar("T")
 
-_FACTS: dict[int, tuple[weakref.ref[Any], dict[str, Any]]] = {}
-_LOCK = threading.Lock()
 
+class Derived:
+    """The answers worked out from one plan, by name. Left behind when the plan is
+    pickled or copied: a copy works them out again, for itself."""
 
-def _forget(key: int, facts: dict[int, Any] = _FACTS) -> Callable[[object], None]:
-    # The dict is held here, not looked up: at interpreter exit the module's names may
-    # already be gone when the last plans are collected.
-    def forget(_dead: object) -> None:
-        facts.pop(key, None)
+    __slots__ = ("facts",)
 
-    return forget
+    def __init__(self) -> None:
+        self.facts: dict[str, Any] = {}
+
+    def __reduce__(self) -> tuple[type[Derived], tuple[()]]:
+        return Derived, ()
 
 
 def derived(plan: Plan, name: str, work_out: Callable[[Plan], T]) -> T:
     """``work_out(plan)``, worked out once per plan and kept under *name*."""
-    key = id(plan)
-    entry = _FACTS.get(key)
-    if entry is None or entry[0]() is not plan:
-        with _LOCK:
-            entry = _FACTS.get(key)
-            if entry is None or entry[0]() is not plan:
-                entry = (weakref.ref(plan, _forget(key)), {})
-                _FACTS[key] = entry
-    facts = entry[1]
+    facts = plan._derived.facts
     try:
         found: T = facts[name]
     except KeyError:
-        found = facts[name] = work_out(plan)
+        # Two threads may both work it out; the first answer kept is the one used.
+        found = facts.setdefault(name, work_out(plan))
     return found

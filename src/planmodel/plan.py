@@ -22,6 +22,7 @@ from typing import Any, Optional
 from attrs import field, frozen, validators
 
 from ._ids import to_tuple
+from ._plan_cache import Derived
 from .constraints import identifier, language_tag, one_of, web_address
 from .dates import PartialDate, to_optional_partial_date
 from .errors import FieldError, PlanValidationError, Problem
@@ -128,6 +129,8 @@ class Plan:
     )
 
     _index: dict[str, object] = field(init=False, eq=False, repr=False, hash=False)
+    #: What evaluating works out from the plan once (:mod:`planmodel._plan_cache`).
+    _derived: Derived = field(init=False, factory=Derived, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, object] = {}
