@@ -122,3 +122,14 @@ def test_a_lone_surrogate_is_refused_where_the_text_is_made() -> None:
     # It cannot be written as UTF-8: refused here, not when a report is written.
     with pytest.raises(ValueError, match="text for 'en' holds a lone surrogate"):
         Text(vi="Mục tiêu", en="\ud800")
+
+
+def test_tags_found_valid_are_remembered_within_a_bound() -> None:
+    from planmodel import text as module
+
+    for index in range(module._REMEMBERED + 10):
+        assert Text({f"xx-{index}": "word"}).languages == (f"xx-{index}",)
+    assert len(module._TAGS) <= module._REMEMBERED
+    with pytest.raises(ValueError, match="not a language tag"):
+        Text({"not a tag": "word"})
+    assert "not a tag" not in module._TAGS

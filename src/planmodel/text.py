@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -20,10 +19,19 @@ def is_language_tag(tag: object) -> bool:
     return isinstance(tag, str) and _is_tag(tag)
 
 
-@functools.lru_cache(maxsize=1024)
 def _is_tag(tag: str) -> bool:
-    # A plan names a handful of languages thousands of times.
-    return LANGUAGE_TAG.fullmatch(tag) is not None
+    if LANGUAGE_TAG.fullmatch(tag) is None:
+        return False
+    # A plan names a handful of languages thousands of times: each is matched once.
+    if len(_TAGS) < _REMEMBERED:
+        _TAGS.add(tag)
+    return True
+
+
+#: Language tags already found valid (only strings are added); bounded, so that
+#: reading endless distinct tags cannot grow it without end.
+_TAGS: set[str] = set()
+_REMEMBERED = 1024
 
 
 @frozen(init=False)
@@ -48,19 +56,20 @@ class Text:
         if not merged:
             raise ValueError("text needs at least one language")
         for tag, text in merged.items():
-            if not is_language_tag(tag):
+            if tag not in _TAGS and not is_language_tag(tag):
                 raise ValueError(f"{tag!r} is not a language tag (like 'vi' or 'en')")
-            if not isinstance(text, str):
+            if type(text) is not str and not isinstance(text, str):
                 raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
             if not text or text.isspace():  # what strip() would leave empty
                 raise ValueError(f"text for {tag!r} is empty")
-            if lone_surrogate(text) is not None:
+            if not text.isascii() and lone_surrogate(text) is not None:
                 # Refused here rather than when a report is written, far from the cause.
                 raise ValueError(
                     f"text for {tag!r} holds a lone surrogate, which is not a character "
                     "and cannot be written as UTF-8"
                 )
-        self.__attrs_init__(tuple(sorted(merged.items())))
+        items = tuple(merged.items())
+        _SET_ITEMS(self, items if len(items) == 1 else tuple(sorted(items)))
 
     def __getitem__(self, tag: str) -> str:
         for key, text in self.items:
@@ -95,3 +104,6 @@ class Text:
             if tag in self:
                 return self[tag]
         return self.items[0][1]
+
+
+_SET_ITEMS = Text.__dict__["items"].__set__
