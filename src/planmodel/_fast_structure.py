@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import attrs
 from cattrs import Converter
 
+from ._made_once import MadeOnce
 from .conditions import CONDITIONS
 from .kinds import Registry
 from .measures import MEASURES, REFERENCES, Subject
@@ -74,8 +75,8 @@ class FastStructurer:
         and not searched again for one."""
         self.converter = converter
         self.written = written
-        self._by_type: dict[Any, Structure] = {}
-        self._classes: dict[tuple[type, bool], Structure] = {}
+        # By type, and by (class, True) for a class whose document names its kind.
+        self._functions: MadeOnce[Structure] = MadeOnce()
         self._registries: dict[Any, Registry[Any]] = {}
         for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS):
             self._registries[registry.base] = registry
@@ -88,10 +89,7 @@ class FastStructurer:
 
     def function(self, kind: Any) -> Structure:
         """The structuring function of the type *kind*."""
-        found = self._by_type.get(kind)
-        if found is None:
-            found = self._by_type[kind] = self._make(kind)
-        return found
+        return self._functions.get(kind, lambda: self._make(kind))
 
     # -- what each type is made with -----------------------------------------------------
 
@@ -165,7 +163,7 @@ class FastStructurer:
         return structure
 
     def _tagged(self, registry: Registry[Any]) -> Structure:
-        classes = self._classes
+        ready, functions = self._functions.ready, self._functions
 
         def structure(value: Any) -> Any:
             if not isinstance(value, dict):
@@ -174,9 +172,9 @@ class FastStructurer:
             found = registry.get(kind) if type(kind) is str else None
             if found is None:
                 raise NotValid
-            inner = classes.get((found, True))
-            if inner is None:
-                inner = self._class(found, tagged=True)
+            inner = ready.get((found, True)) or functions.get(
+                (found, True), lambda: self._class(found, tagged=True)
+            )
             return inner(value)
 
         return structure
@@ -228,9 +226,7 @@ class FastStructurer:
         lines.append("    )")
         exec("\n".join(lines), names)  # source written here, from the fields' names
         structure: Structure = names["structure"]
-        self._classes[cls, tagged] = structure
-        if not tagged:
-            self._by_type[cls] = structure
+        self._functions.begin((cls, True) if tagged else cls, structure)
         # The fields' functions last: a field's type may lead back to this class.
         for index, field in enumerate(fields):
             names[f"make{index}"] = self.function(field.type)

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 from cattrs import Converter
 
+from ._made_once import MadeOnce
 from .conditions import CONDITIONS
 from .kinds import Registry
 from .measures import MEASURES, REFERENCES, Subject
@@ -47,8 +48,8 @@ class FastUnstructurer:
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
-        self._by_type: dict[Any, Unstructure | None] = {}
-        self._tagged_classes: dict[type, Unstructure] = {}
+        # By type, and by (class, True) for a class written with its kind.
+        self._functions: MadeOnce[Unstructure | None] = MadeOnce()
         self._registries: dict[Any, Registry[Any]] = {}
         for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS):
             self._registries[registry.base] = registry
@@ -62,10 +63,7 @@ class FastUnstructurer:
     def function(self, kind: Any) -> Unstructure | None:
         """The unstructuring function of the type *kind*; ``None`` when values of it are
         written as they are."""
-        if kind in self._by_type:
-            return self._by_type[kind]
-        found = self._by_type[kind] = self._make(kind)
-        return found
+        return self._functions.get(kind, lambda: self._make(kind))
 
     def _make(self, kind: Any) -> Unstructure | None:
         if _as_they_are(kind):
@@ -106,14 +104,16 @@ class FastUnstructurer:
         """Any kind of a family (or ``None``, for an optional one), by the function of
         its class; for a class not unstructured from its fields, the converter's hook
         with the kind named first, as :func:`planmodel._converter._register_tagged` does."""
-        classes = self._tagged_classes
+        ready = self._functions.ready
 
         def unstructure(value: Any) -> Any:
             if value is None:
                 return None
-            found = classes.get(type(value))
-            if found is None:
-                found = classes[type(value)] = self._kind(type(value))
+            cls = type(value)
+            found = ready.get((cls, True)) or self._functions.get(
+                (cls, True), lambda: self._kind(cls)
+            )
+            assert found is not None
             return found(value)
 
         return unstructure
@@ -179,10 +179,7 @@ class FastUnstructurer:
         ]
         exec("\n".join(lines), names)  # source written here, from the fields' names
         unstructure: Unstructure = names["unstructure"]
-        if tagged:
-            self._tagged_classes[cls] = unstructure
-        else:
-            self._by_type[cls] = unstructure
+        self._functions.begin((cls, True) if tagged else cls, unstructure)
         # The fields' functions last: a field's type may lead back to this class.
         for index, field in enumerate(fields):
             names[f"make{index}"] = self.function(field.type)
@@ -194,14 +191,12 @@ class FastUnstructurer:
         (a factory reading the instance, a converter taking it)."""
         hook: Unstructure = self.converter.get_unstructure_hook(cls)
         if not tagged:
-            self._by_type[cls] = hook
             return hook
         tag = cls.kind  # type: ignore[attr-defined]
 
         def unstructure(value: Any) -> Any:
             return {"kind": tag, **hook(value)}
 
-        self._tagged_classes[cls] = unstructure
         return unstructure
 
 
