@@ -18,6 +18,7 @@ Usage::
     python bench/evaluate.py --plans 1000         # any sizes, repeatable
     python bench/evaluate.py --quick              # 30 and 300 plans, one run each
     python bench/evaluate.py --profile            # where the time goes, by function
+    python bench/evaluate.py --kinds              # what judging one target costs, by kind
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import functools
 import gc
 import io
+import operator
 import pstats
 import random
 import sys
@@ -44,6 +47,7 @@ from planmodel import (
     Measure,
     Metric,
     Observation,
+    Observations,
     Plan,
     Rated,
     RatingScale,
@@ -305,6 +309,57 @@ def profile(
     out(stream.getvalue())
 
 
+def _best_of(function: Callable[[], object], calls: int = 20, rounds: int = 3) -> float:
+    """Seconds per call of *function*: the best of *rounds* rounds of *calls* calls."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(calls):
+            function()
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
+
+
+def kinds(work: Sequence[tuple[Plan, list[Observation]]], out: Callable[[str], None]) -> None:
+    """What judging one target costs, by its measure, condition and schedule: an
+    evaluation of the target alone (``where=``) less one that judges nothing."""
+    cost: dict[tuple[str, str, str], list[float]] = {}
+
+    def none(_: Target) -> bool:
+        return False
+
+    for plan, figures in work:
+        data = Observations(figures, plan=plan)
+        judge = functools.partial(evaluate, plan, data, AS_OF)
+        judge()  # the plan's judging worked out, as in a timed run
+        nothing = _best_of(functools.partial(judge, where=none))
+        for target in plan.targets:
+            alone = functools.partial(judge, where=functools.partial(operator.is_, target))
+            seconds = _best_of(alone) - nothing
+            (result,) = alone().targets
+            key = (
+                type(target.measure).__name__ if target.measure is not None else "-",
+                type(target.condition).__name__,
+                type(target.schedule).__name__,
+            )
+            found = cost.setdefault(key, [0.0, 0.0, 0.0])
+            found[0] += seconds
+            found[1] += len(result.judgements)
+            found[2] += 1
+    out(f"judging one target, by kind ({len(work)} plans; µs, best of 3 rounds of 20)")
+    out(
+        f"{'measure':<14} {'condition':<14} {'schedule':<11} {'µs':>6} {'judgements':>10} "
+        f"{'µs each':>8}"
+    )
+    for (measure, condition, schedule), (seconds, judged, targets) in sorted(
+        cost.items(), key=lambda item: item[1][0] / item[1][1]
+    ):
+        out(
+            f"{measure:<14} {condition:<14} {schedule:<11} {seconds / targets * 1e6:>6.1f} "
+            f"{judged / targets:>10.1f} {seconds / judged * 1e6:>8.2f}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
@@ -318,10 +373,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--profile", action="store_true", help="profile the largest size instead of timing"
     )
     parser.add_argument("--top", type=int, default=25, help="functions shown with --profile")
+    parser.add_argument(
+        "--kinds", action="store_true", help="time judging one target of each kind instead"
+    )
     args = parser.parse_args(argv)
     sizes = args.plans or ([30, 300] if args.quick else [300, 3000])
     repeat = 1 if args.quick else max(1, args.repeat)
     out = print
+
+    if args.kinds:
+        kinds(workload(5 if args.quick else 50, args.seed), out)
+        return 0
 
     if args.profile:
         work = workload(max(sizes), args.seed)

@@ -17,6 +17,7 @@ Usage::
     python bench/load.py              # 15 rounds
     python bench/load.py --rounds 40  # steadier figures
     python bench/load.py --quick      # 3 short rounds: that it runs, not how fast
+    python bench/load.py --breakdown  # and where planmodel's load time goes
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ import time
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+import attrs
 import msgspec
 from peers import PydanticPlan, msgspec_decoder, msgspec_encoder
 from synthetic import plan_with
 
-from planmodel import dumps_plan, load_plan
+from planmodel import Plan, Text, dumps_plan, load_plan
+from planmodel._json import read_json_quickly
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_BIEN = ROOT / "examples" / "longbien_2020_2025.json"
@@ -83,10 +87,63 @@ def _spread(times: Sequence[float]) -> str:
     return f"{best * 1e6:9.1f} (+{(median / best - 1) * 100:3.0f}%)"
 
 
+def _constructions(plan: Plan) -> list[tuple[type, Any]]:
+    """Each attrs object of *plan*, innermost first, with what it was built from."""
+    found: list[tuple[type, Any]] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif isinstance(value, Text):
+            found.append((Text, dict(value.items)))
+        elif attrs.has(type(value)):
+            kind: Any = type(value)
+            given = {}
+            for field in attrs.fields(kind):
+                if field.init:
+                    walk(getattr(value, field.name))
+                    given[field.alias or field.name] = getattr(value, field.name)
+            found.append((kind, given))
+
+    walk(plan)
+    return found
+
+
+def _build(constructions: list[tuple[type, Any]]) -> None:
+    for cls, given in constructions:
+        if cls is Text:
+            Text(given)
+        else:
+            cls(**given)
+
+
+def breakdown(text: bytes, rounds: int, calls: int) -> dict[str, float]:
+    """Seconds of what loading *text* is made of: reading the JSON (msgspec and the
+    check that it read every key and digit), the attrs constructors alone (each object
+    built again from its fields, with its validators, the plan's included), and within
+    them the plan's cross-reference checks."""
+    plan = load_plan(text)
+    constructions = _constructions(plan)
+    found = interleaved(
+        {
+            "reading": functools.partial(read_json_quickly, text),
+            "constructors": functools.partial(_build, constructions),
+            "cross-references": lambda: list(plan._problems()),
+        },
+        rounds,
+        calls,
+    )
+    return {name: min(times) for name, times in found.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds (default 15)")
     parser.add_argument("--quick", action="store_true", help="3 short rounds, a small plan")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also time the parts of planmodel's load"
+    )
     args = parser.parse_args(argv)
     rounds = 3 if args.quick else max(1, args.rounds)
     out = print
@@ -101,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'÷ pydantic':>10} {'÷ msgspec':>9}"
     )
     missed = []
+    parts: list[tuple[str, dict[str, float], float]] = []
     for name, text in cases(30 if args.quick else 300):
         plan = load_plan(text)
         peer, struct = PydanticPlan.model_validate_json(text), decoder.decode(text)
@@ -141,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{ratio:>9.2f}× {ours / fastest:>8.2f}×"
             )
             label = ""
+        if args.breakdown:
+            parts.append((name, breakdown(text, rounds, calls), min(loads["pydantic"])))
     out(
         "planmodel loads with every check (unknown and duplicate keys, exact decimals and their "
         "limits,\ncross-references) and dumps byte-identical text; the peers check less (see "
@@ -149,6 +209,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     out("goals: load and dump at most 1.0× pydantic: " + ("met" if not missed else "MISSED"))
     for line in missed:
         out(f"  {line}")
+    for name, timed, theirs in parts:
+        out(
+            f"{name}, parts of planmodel's load (µs, ÷ pydantic's whole load): "
+            + ", ".join(
+                f"{part} {seconds * 1e6:.0f} ({seconds / theirs:.2f}×)"
+                for part, seconds in timed.items()
+            )
+        )
+    if parts:
+        out(
+            "constructors: the attrs objects built again from their fields, validators and the "
+            "plan's\ncross-reference checks included; no structuring could load in less than "
+            "reading + constructors"
+        )
     return 0
 
 
