@@ -17,6 +17,7 @@ registries when a document names them, as the converter finds them.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -204,7 +205,7 @@ class FastStructurer:
         allowed = frozenset(keys) | ({"kind"} if tagged else frozenset())
         names: dict[str, Any] = {"NotValid": NotValid, "allowed": allowed, "cls": cls}
         lines = [
-            "def structure(value):",
+            "def function(value):",
             "    if not isinstance(value, dict) or not allowed.issuperset(value):",
             "        raise NotValid",
             "    get = value.get",
@@ -224,10 +225,6 @@ class FastStructurer:
                 f" is absent{index} else make{index}(found{index}),"
             )
         lines.append("    )")
-        exec("\n".join(lines), names)  # source written here, from the fields' names
-        structure: Structure = names["structure"]
-        self._functions.begin((cls, True) if tagged else cls, structure)
-        # The fields' functions last: a field's type may lead back to this class.
-        for index, field in enumerate(fields):
-            names[f"make{index}"] = self.function(field.type)
-        return structure
+        makers = [functools.partial(self.function, field.type) for field in fields]
+        key = (cls, True) if tagged else cls
+        return self._functions.write(key, "\n".join(lines), names, makers)

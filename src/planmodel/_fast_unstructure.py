@@ -14,6 +14,7 @@ tests over generated plans).
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -170,20 +171,18 @@ class FastUnstructurer:
             optional.append(f"    if {differs}:")
             optional.append(f"        found[{field.name!r}] = {written}")
         lines = [
-            "def unstructure(value):",
+            "def function(value):",
             "    found = {",
             *(line for line in required if line is not None),
             "    }",
             *optional,
             "    return found",
         ]
-        exec("\n".join(lines), names)  # source written here, from the fields' names
-        unstructure: Unstructure = names["unstructure"]
-        self._functions.begin((cls, True) if tagged else cls, unstructure)
-        # The fields' functions last: a field's type may lead back to this class.
-        for index, field in enumerate(fields):
-            names[f"make{index}"] = self.function(field.type)
-        return unstructure
+        makers = [functools.partial(self.function, field.type) for field in fields]
+        key = (cls, True) if tagged else cls
+        function = self._functions.write(key, "\n".join(lines), names, makers)
+        assert function is not None
+        return function
 
     def _converters(self, cls: type, *, tagged: bool) -> Unstructure:
         """The converter's own hook for *cls*: for a class it does not unstructure

@@ -5,7 +5,7 @@ unstructuring functions (:mod:`planmodel._fast_structure`,
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 __all__ = ["MadeOnce"]
@@ -58,3 +58,16 @@ class MadeOnce(Generic[F]):
     def begin(self, key: Any, function: F) -> None:
         """Register *function* under *key* before it is complete, for those it calls."""
         self._begun[key] = function
+
+    def write(
+        self, key: Any, source: str, names: dict[str, Any], makers: Sequence[Callable[[], Any]]
+    ) -> F:
+        """The function *source* defines as ``function``, with *names*: registered under
+        *key* before the functions it calls as ``make0``, ``make1``, … are made, each by
+        its maker, since one of them may lead back to it."""
+        exec(source, names)  # source written by the caller, from attrs fields' names
+        function: F = names["function"]
+        self.begin(key, function)
+        for index, make in enumerate(makers):
+            names[f"make{index}"] = make()
+        return function
