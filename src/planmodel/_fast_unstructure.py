@@ -25,7 +25,6 @@ from cattrs import Converter
 
 from ._made_once import MadeOnce
 from .conditions import CONDITIONS
-from .kinds import Registry
 from .measures import MEASURES, REFERENCES, Subject
 from .quantifiers import QUANTIFIERS
 from .schedules import SCHEDULES
@@ -51,10 +50,12 @@ class FastUnstructurer:
         self.converter = converter
         # By type, and by (class, True) for a class written with its kind.
         self._functions: MadeOnce[Unstructure | None] = MadeOnce()
-        self._registries: dict[Any, Registry[Any]] = {}
-        for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS):
-            self._registries[registry.base] = registry
-            self._registries[typing.Optional[registry.base]] = registry
+        #: The families' bases, and their optional forms: written by the kind.
+        self._families: frozenset[Any] = frozenset(
+            base
+            for registry in (MEASURES, CONDITIONS, SCHEDULES, REFERENCES, QUANTIFIERS)
+            for base in (registry.base, typing.Optional[registry.base])
+        )
 
     def unstructure(self, value: Any, kind: Any) -> Any:
         """*value*, of type *kind*, as the converter unstructures it."""
@@ -69,7 +70,7 @@ class FastUnstructurer:
     def _make(self, kind: Any) -> Unstructure | None:
         if _as_they_are(kind):
             return None
-        if kind in self._registries:
+        if kind in self._families:
             return self._tagged()
         if kind == Subject:
             return self._subject()

@@ -126,7 +126,6 @@ def from_plain_lines(
     # stands for the columns the header lacks: every cell is then picked at once.
     padding = [[""] * (width + 1 - size) for size in range(width + 1)]
     yes, no, number = YES_WORDS, NO_WORDS, NUMBERS["."].fullmatch
-    comma_at = None if value_at is None else value_at + 1
     # A failed check anywhere means the strict reader reads the text again, so the
     # checks may come in any order: the cheapest first, for the rows that pass.
     for line, (cells, quoted) in enumerate(lines[1:], start=2):
@@ -135,13 +134,13 @@ def from_plain_lines(
             if not "".join(cells).strip():
                 continue  # an empty row: every cell blank
             return None
-        if comma_at is not None and comma_at < size:
-            more = cells[comma_at].strip(_BLANKS)
+        if value_at is not None and value_at + 1 < size:
+            more = cells[value_at + 1].strip(_BLANKS)
             if (
                 more
                 and _WHOLE.fullmatch(more)
-                and (quoted is None or not (quoted[value_at] or quoted[comma_at]))  # type: ignore[index]
-                and _SIGNED_WHOLE.fullmatch(cells[value_at].strip(_BLANKS))  # type: ignore[index]
+                and (quoted is None or not (quoted[value_at] or quoted[value_at + 1]))
+                and _SIGNED_WHOLE.fullmatch(cells[value_at].strip(_BLANKS))
             ):
                 return None  # a likely decimal comma
         cells.extend(padding[size])
