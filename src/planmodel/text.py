@@ -56,7 +56,7 @@ class Text:
         if not merged:
             raise ValueError("text needs at least one language")
         for tag, text in merged.items():
-            if tag not in _TAGS and not is_language_tag(tag):
+            if not (type(tag) is str and tag in _TAGS) and not is_language_tag(tag):
                 raise ValueError(f"{tag!r} is not a language tag (like 'vi' or 'en')")
             if type(text) is not str and not isinstance(text, str):
                 raise TypeError(f"text for {tag!r} must be a string, got {text!r}")
