@@ -535,6 +535,27 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_selection(parser: argparse.ArgumentParser, *, fails: str) -> None:
+    """``--where`` (which targets are judged) and ``--fail-on`` (when the exit status is
+    1), said alike by every command that judges; *fails* says whose status counts."""
+    parser.add_argument(
+        "--where",
+        type=_condition,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="judge only targets whose commitment or attribute NAME is VALUE "
+        "(repeat for more; values of one NAME are alternatives)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        type=_statuses,
+        default=frozenset(),
+        metavar="STATUS[,STATUS]",
+        help=f"exit with 1 when {fails} one of these statuses, e.g. not_met,off_track",
+    )
+
+
 _DEBUG_HELP = "on an internal error, print the traceback as well"
 
 
@@ -665,22 +686,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the report to FILE (UTF-8; a CSV file with a byte order mark, for "
         "Excel), whole or not at all; - for standard output",
     )
-    ev.add_argument(
-        "--where",
-        type=_condition,
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="judge only targets whose commitment or attribute NAME is VALUE "
-        "(repeat for more; values of one NAME are alternatives)",
-    )
-    ev.add_argument(
-        "--fail-on",
-        type=_statuses,
-        default=frozenset(),
-        metavar="STATUS[,STATUS]",
-        help="exit with 1 when a target has one of these statuses, e.g. not_met,off_track",
-    )
+    _add_selection(ev, fails="a target has")
     ev.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -724,21 +730,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     many.add_argument("--format", choices=FORMATS, default="json", help="report format")
     _add_lang(many)
-    many.add_argument(
-        "--where",
-        type=_condition,
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="judge only targets whose commitment or attribute NAME is VALUE",
-    )
-    many.add_argument(
-        "--fail-on",
-        type=_statuses,
-        default=frozenset(),
-        metavar="STATUS[,STATUS]",
-        help="exit with 1 when a target of any plan has one of these statuses",
-    )
+    _add_selection(many, fails="a target of any plan has")
     many.set_defaults(run=_evaluate_many, usage=many.format_usage())
 
     schema = commands.add_parser(
