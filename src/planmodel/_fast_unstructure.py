@@ -141,7 +141,8 @@ class FastUnstructurer:
         attrs.resolve_types(cls)
         fields = [field for field in attrs.fields(cls) if field.init]
         names: dict[str, Any] = {}
-        required = [f"        'kind': {cls.kind!r}," if tagged else None]  # type: ignore[attr-defined]
+        # A kind of a family names itself first, as the converter's tagged hook does.
+        required = [f"        'kind': {cls.kind!r},"] if tagged else []  # type: ignore[attr-defined]
         optional = []
         for index, field in enumerate(fields):
             value = f"value.{field.name}"
@@ -174,7 +175,7 @@ class FastUnstructurer:
         lines = [
             "def function(value):",
             "    found = {",
-            *(line for line in required if line is not None),
+            *required,
             "    }",
             *optional,
             "    return found",
